@@ -1,0 +1,45 @@
+package dev.huddle.contracts;
+
+/**
+ * Stable error codes: what a client may branch on. They appear as {@code {"code": ..., "message": ...}}
+ * in HTTP and WebSocket answers and as {@code ERR <command> <CODE> <message>} on the line protocol.
+ * The HTTP status is what the HTTP APIs answer with; the code never changes once published.
+ */
+public enum ErrorCode {
+    BAD_REQUEST(400),
+    UNKNOWN_COMMAND(400),
+    INVALID_CREDENTIALS(401),
+    INVALID_TOKEN(401),
+    FORBIDDEN(403),
+    NOT_OWNER(403),
+    NOT_MEMBER(403),
+    NOT_FOUND(404),
+    UNKNOWN_USER(404),
+    USERNAME_TAKEN(409),
+    EMAIL_TAKEN(409),
+    CONFLICT(409),
+    PAYLOAD_TOO_LARGE(413),
+    RATE_LIMITED(429),
+    INTERNAL(500),
+    UNAVAILABLE(503);
+
+    private final int httpStatus;
+
+    ErrorCode(int httpStatus) {
+        this.httpStatus = httpStatus;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** The code for a name received over the wire; unknown names map to {@link #INTERNAL}. */
+    public static ErrorCode fromName(String name) {
+        for (ErrorCode code : values()) {
+            if (code.name().equals(name)) {
+                return code;
+            }
+        }
+        return INTERNAL;
+    }
+}

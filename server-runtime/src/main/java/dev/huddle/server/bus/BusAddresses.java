@@ -1,0 +1,40 @@
+package dev.huddle.server.bus;
+
+/**
+ * Every event-bus address and cluster-wide map in Huddle, in one place. Addresses are lowercase and
+ * dotted: {@code huddle.<owner>.<operation>}. The owner service registers the consumer; everyone
+ * else only sends. Bodies are JSON objects; their fields are documented on the constant.
+ */
+public final class BusAddresses {
+
+    private BusAddresses() {
+    }
+
+    /** {@code {token}} → principal {@code {userId, username, role, tokenId, expiresAt}}. */
+    public static final String AUTH_VERIFY = "huddle.auth.verify";
+    /** {@code {username, email, password}} → user {@code {id, username, email, role, createdAt}}. */
+    public static final String AUTH_REGISTER = "huddle.auth.register";
+    /** {@code {username, password, address}} → {@code {token, expiresAt, user}}. */
+    public static final String AUTH_LOGIN = "huddle.auth.login";
+    /** {@code {token}} → {@code {}}; the token is revoked on every node before the answer. */
+    public static final String AUTH_LOGOUT = "huddle.auth.logout";
+    /** {@code {usernames: [..]}} → {@code {users: [user..], unknown: [name..]}}, case-insensitive. */
+    public static final String AUTH_USERS_RESOLVE = "huddle.auth.users.resolve";
+    /** {@code {id}} or {@code {username}} → user, or fails UNKNOWN_USER. */
+    public static final String AUTH_USERS_GET = "huddle.auth.users.get";
+
+    /**
+     * Prefix of each node's own revocation address ({@code huddle.auth.revoked.<nodeId>}); body
+     * {@code {tokenId, expiresAt}}, answered once the node refuses that token.
+     */
+    public static final String AUTH_REVOKED_NODE_PREFIX = "huddle.auth.revoked.";
+
+    /** Cluster-wide map: key id → base64 X.509 Ed25519 public key, written by auth-service. */
+    public static final String MAP_TOKEN_KEYS = "huddle.auth.keys";
+    /** Cluster-wide map: token id → expiry (epoch ms), each entry living as long as its token would. */
+    public static final String MAP_REVOKED_TOKENS = "huddle.auth.revoked";
+
+    public static String revokedAddressOf(String nodeId) {
+        return AUTH_REVOKED_NODE_PREFIX + nodeId;
+    }
+}
