@@ -40,11 +40,11 @@ public final class BusErrors {
             return h;
         }
         if (error instanceof ReplyException reply) {
-            if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE && reply.getMessage() != null) {
-                String text = reply.getMessage();
+            if (reply.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                String text = reply.getMessage() == null ? "" : reply.getMessage();
                 int space = text.indexOf(' ');
                 ErrorCode code = ErrorCode.fromName(space < 0 ? text : text.substring(0, space));
-                return new HuddleException(code, space < 0 ? code.name() : text.substring(space + 1));
+                return new HuddleException(code, space < 0 ? "internal error" : text.substring(space + 1));
             }
             return new HuddleException(ErrorCode.UNAVAILABLE, "service unavailable, try again");
         }

@@ -1,0 +1,138 @@
+package dev.huddle.auth.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** auth-service's HTTP API end to end: a real clustered service on a temp SQLite file. */
+@ExtendWith(VertxExtension.class)
+class AuthHttpApiTest {
+
+    @TempDir
+    static Path root;
+    static AuthServiceHarness auth;
+
+    @BeforeAll
+    static void start(Vertx vertx) {
+        auth = AuthServiceHarness.start(vertx, root, Map.of());
+    }
+
+    @AfterAll
+    static void stop() {
+        auth.close();
+    }
+
+    @Test
+    void registeredUserLogsInAndTheTokenOpensMe() {
+        HttpResponse<Buffer> registered = auth.register("Alice", "alice@example.com", "correct horse battery");
+        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(registered.bodyAsJsonObject().getString("username")).isEqualTo("Alice");
+        assertThat(registered.bodyAsJsonObject().containsKey("password_hash")).isFalse();
+
+        HttpResponse<Buffer> login = auth.login("alice", "correct horse battery");
+        assertThat(login.statusCode()).isEqualTo(200);
+        JsonObject body = login.bodyAsJsonObject();
+        assertThat(body.getString("tokenType")).isEqualTo("Bearer");
+        assertThat(body.getJsonObject("user").getString("username")).isEqualTo("Alice");
+
+        HttpResponse<Buffer> me = auth.get("/api/auth/me", body.getString("token"));
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.bodyAsJsonObject().getString("email")).isEqualTo("alice@example.com");
+    }
+
+    @Test
+    void usernameIsTakenWhateverItsCase() {
+        assertThat(auth.register("bob_k", "bob@example.com", "password123").statusCode()).isEqualTo(201);
+        HttpResponse<Buffer> again = auth.register("BOB_K", "other@example.com", "password123");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.bodyAsJsonObject().getString("code")).isEqualTo("USERNAME_TAKEN");
+        HttpResponse<Buffer> sameEmail = auth.register("bob_2", "Bob@Example.com", "password123");
+        assertThat(sameEmail.bodyAsJsonObject().getString("code")).isEqualTo("EMAIL_TAKEN");
+    }
+
+    @Test
+    void badInputIsRefusedWithACodeAndCreatesNothing() {
+        assertRefused(auth.register("ab", "ab@example.com", "password123"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("bad name", "x@example.com", "password123"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("carol", "not-an-email", "password123"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("carol", "carol@example.com", "short"), 400, "BAD_REQUEST");
+        assertRefused(auth.post("/api/auth/register", new JsonObject().put("username", 42)), 400, "BAD_REQUEST");
+        assertRefused(auth.client.post("/api/auth/register").sendBuffer(Buffer.buffer("{not json")).await(),
+            400, "BAD_REQUEST");
+        assertRefused(auth.client.post("/api/auth/register").send().await(), 400, "BAD_REQUEST");
+        // none of the refused attempts took the name
+        assertThat(auth.register("carol", "carol@example.com", "password123").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void wrongPasswordAndUnknownUserGetTheSameAnswer() {
+        auth.register("dave", "dave@example.com", "password123");
+        HttpResponse<Buffer> wrong = auth.login("dave", "password124");
+        HttpResponse<Buffer> unknown = auth.login("nobody_here", "password123");
+        assertRefused(wrong, 401, "INVALID_CREDENTIALS");
+        assertRefused(unknown, 401, "INVALID_CREDENTIALS");
+        assertThat(wrong.bodyAsJsonObject().getString("message"))
+            .isEqualTo(unknown.bodyAsJsonObject().getString("message"));
+    }
+
+    @Test
+    void afterLogoutTheTokenIsRefused() {
+        String token = auth.tokenFor("erin");
+        assertThat(auth.get("/api/auth/me", token).statusCode()).isEqualTo(200);
+        HttpResponse<Buffer> logout = auth.post("/api/auth/logout", new JsonObject(), token);
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertRefused(auth.get("/api/auth/me", token), 401, "INVALID_TOKEN");
+        assertRefused(auth.post("/api/auth/logout", new JsonObject(), token), 401, "INVALID_TOKEN");
+    }
+
+    @Test
+    void missingOrForgedTokensAreRefused() {
+        assertRefused(auth.get("/api/auth/me", null), 401, "INVALID_TOKEN");
+        assertRefused(auth.get("/api/auth/me", "not.a.token"), 401, "INVALID_TOKEN");
+        String token = auth.tokenFor("frank");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertRefused(auth.get("/api/auth/me", tampered), 401, "INVALID_TOKEN");
+    }
+
+    @Test
+    void actionLogRecordsRequestAndResponseWithSecretsMasked() throws Exception {
+        auth.register("grace", "grace@example.com", "s3cret-password");
+        auth.login("grace", "s3cret-password");
+        Path day = auth.node.logDir().resolve("30_10_2024");
+        String reg = Files.readString(day.resolve("reg_log_30_10_2024.log"));
+        assertThat(reg).contains("ActionName: Register", "ActionType: reg", "User: anonymous",
+            "MessageRequest: POST /api/auth/register", "\"username\":\"grace\"", "MessageResponse: 201 {",
+            "Timestamp: 2024-10-30T09:15:02.114Z");
+        String login = Files.readString(day.resolve("login_log_30_10_2024.log"));
+        assertThat(reg + login).doesNotContain("s3cret-password").contains("********");
+        assertThat(login).doesNotContainPattern("eyJ[A-Za-z0-9_-]+\\.eyJ");
+    }
+
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        HttpResponse<Buffer> health = auth.get("/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.bodyAsJsonObject().getString("status")).isEqualTo("UP");
+        assertThat(health.bodyAsJsonObject().getJsonObject("checks").getString("database")).isEqualTo("UP");
+        assertThat(auth.get("/metrics", null).bodyAsString()).contains("jvm_memory_used_bytes");
+        assertThat(auth.get("/openapi.yaml", null).bodyAsString()).contains("/api/auth/register");
+    }
+
+    static void assertRefused(HttpResponse<Buffer> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+        assertThat(response.bodyAsJsonObject().getString("code")).isEqualTo(code);
+        assertThat(response.bodyAsJsonObject().getString("message")).isNotBlank();
+    }
+}
