@@ -1,0 +1,162 @@
+package dev.huddle.server.actionlog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hides passwords and tokens in text about to be written to a log.
+ *
+ * <p>{@link #mask(String)} replaces each secret with {@value #MASK} and leaves everything else as
+ * it was:
+ * <ul>
+ *   <li>line-protocol commands, one per line: {@code reg <user> <password> [<email>]} masks the
+ *       password, {@code login <user> <password>} everything after the user name, and
+ *       {@code logout <token>} the token, JWT-shaped or not;</li>
+ *   <li>JSON string values of the keys {@code password}, {@code newPassword},
+ *       {@code currentPassword}, {@code token} and {@code accessToken} (any case), also inside a
+ *       longer line such as {@code POST /api/auth/login {"username":"a","password":"x"}};</li>
+ *   <li>{@code Bearer <credentials>}, the HTTP authorisation scheme (any case);</li>
+ *   <li>anything shaped like a JWT: three base64url segments joined by dots, the first starting
+ *       with {@code eyJ} (the encoding of <code>{"</code>), the last possibly empty as in an
+ *       unsigned token. This covers every other command that carries a token.</li>
+ * </ul>
+ *
+ * <p>Masking never throws and takes time linear in the input: the patterns are possessive and the
+ * JSON values are scanned by hand, because the input is whatever a client chose to send.
+ */
+public final class SecretMasker {
+
+    /** What a secret is replaced with. */
+    public static final String MASK = "********";
+
+    // The look-behind makes a match start only at the beginning of a base64url run, which keeps
+    // the scan linear on inputs such as "eyJeyJeyJ...".
+    private static final Pattern JWT = Pattern.compile(
+            "(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]*+\\.[A-Za-z0-9_=-]++\\.[A-Za-z0-9_=-]*+");
+
+    // Quotes, commas and semicolons end the credentials so that a header quoted inside JSON stays
+    // valid JSON after masking.
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\h++)[^\\s\"',;]++");
+
+    private static final Pattern SECRET_JSON_KEY = Pattern.compile(
+            "\"(?:password|newPassword|currentPassword|token|accessToken)\"\\s*+:\\s*+\"",
+            Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern WORD = Pattern.compile("\\S++");
+
+    private SecretMasker() {
+    }
+
+    /**
+     * Returns {@code text} with every secret replaced by {@value #MASK}.
+     *
+     * <p>Fails closed: should masking itself go wrong, the whole text is replaced by the mask
+     * rather than risk writing a secret.
+     *
+     * @param text any text, including {@code null}, empty, malformed JSON or unbalanced quotes
+     * @return the masked text; {@code ""} for {@code null}; never throws
+     */
+    public static String mask(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        try {
+            String masked = maskCommands(text);
+            masked = maskJsonSecrets(masked);
+            masked = BEARER.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+            return JWT.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK));
+        } catch (RuntimeException e) {
+            return MASK;
+        }
+    }
+
+    /** Masks the secret words of {@code reg}, {@code login} and {@code logout}, line by line. */
+    static String maskCommands(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        while (true) {
+            int newline = text.indexOf('\n', start);
+            int end = newline < 0 ? text.length() : newline;
+            out.append(maskCommandLine(text.substring(start, end)));
+            if (newline < 0) {
+                return out.toString();
+            }
+            out.append('\n');
+            start = newline + 1;
+        }
+    }
+
+    private static String maskCommandLine(String line) {
+        Matcher words = WORD.matcher(line);
+        if (!words.find()) {
+            return line;
+        }
+        String command = words.group().toLowerCase(Locale.ROOT);
+        int firstSecret = switch (command) {
+            case "reg", "login" -> 2;
+            case "logout" -> 1;
+            default -> -1;
+        };
+        if (firstSecret < 0) {
+            return line;
+        }
+        List<int[]> spans = new ArrayList<>();
+        do {
+            spans.add(new int[] {words.start(), words.end()});
+        } while (words.find());
+        if (spans.size() <= firstSecret) {
+            return line;
+        }
+        // A well-formed reg keeps its e-mail readable. With extra words the password may contain
+        // spaces, and which words belong to it cannot be told, so everything after the user goes.
+        boolean onlySecretWord = command.equals("reg") && spans.size() <= 4;
+        int from = spans.get(firstSecret)[0];
+        int to = onlySecretWord ? spans.get(firstSecret)[1] : spans.get(spans.size() - 1)[1];
+        return line.substring(0, from) + MASK + line.substring(to);
+    }
+
+    /** Masks the string values of secret JSON keys, wherever the JSON sits in the text. */
+    static String maskJsonSecrets(String text) {
+        Matcher key = SECRET_JSON_KEY.matcher(text);
+        StringBuilder out = null;
+        int copied = 0;
+        int searchFrom = 0;
+        while (searchFrom < text.length() && key.find(searchFrom)) {
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            int valueStart = key.end();
+            int closingQuote = closingQuote(text, valueStart);
+            out.append(text, copied, valueStart).append(MASK);
+            copied = closingQuote;
+            searchFrom = closingQuote + 1;
+        }
+        if (out == null) {
+            return text;
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * Index of the quote that ends a JSON string starting at {@code from}, skipping escaped
+     * characters; the text length when the string never ends, so an unterminated value is masked
+     * to the end rather than leaked.
+     */
+    private static int closingQuote(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i += 2;
+            } else if (c == '"') {
+                return i;
+            } else {
+                i++;
+            }
+        }
+        return text.length();
+    }
+}
