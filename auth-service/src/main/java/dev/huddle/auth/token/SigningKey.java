@@ -1,0 +1,214 @@
+package dev.huddle.auth.token;
+
+import dev.huddle.server.token.PublicKeyRing;
+import dev.huddle.server.token.TokenClaims;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Ed25519 key pair the auth-service signs tokens with, and its key id ({@code kid}, see
+ * {@link PublicKeyRing#keyIdOf}). The public half is what other services put in their
+ * {@link PublicKeyRing}; the private half never leaves this process or its key file.
+ *
+ * <p>The key file {@value #FILE_NAME} holds only the PKCS#8 private key in PEM; the public key is
+ * derived from it, so the two can never disagree.
+ */
+public final class SigningKey {
+
+    /** Name of the key file inside the directory given to {@link #loadOrCreate}. */
+    public static final String FILE_NAME = "token-signing-key.pem";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
+    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
+    private static final String PEM_END = "-----END PRIVATE KEY-----";
+    /** RFC 8410 id-Ed25519 (bcprov keeps its own constant in an internal package). */
+    private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private final PrivateKey privateKey;
+    private final PublicKey publicKey;
+    private final String kid;
+
+    private SigningKey(PrivateKey privateKey, PublicKey publicKey) {
+        this.privateKey = privateKey;
+        this.publicKey = publicKey;
+        this.kid = PublicKeyRing.keyIdOf(publicKey);
+    }
+
+    /** A fresh key pair held in memory only (tests, benchmarks). */
+    public static SigningKey generate() {
+        try {
+            var pair = KeyPairGenerator.getInstance(TokenClaims.CURVE).generateKeyPair();
+            return new SigningKey(pair.getPrivate(), pair.getPublic());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Ed25519 is missing from this JDK", e);
+        }
+    }
+
+    /**
+     * Loads the key from {@code dir/}{@value #FILE_NAME}, or generates one and stores it there
+     * (owner read/write only where the file system has POSIX permissions).
+     *
+     * @throws IllegalStateException if the file exists but does not hold an Ed25519 PKCS#8 PEM key
+     * @throws UncheckedIOException  if the directory or file cannot be read or written
+     */
+    public static SigningKey loadOrCreate(Path dir) {
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            if (Files.exists(file)) {
+                return load(file);
+            }
+            Files.createDirectories(dir);
+            SigningKey created = generate();
+            return publish(created, file) ? created : load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write the token signing key " + file, e);
+        }
+    }
+
+    /** The id other services find the public key under. */
+    public String kid() {
+        return kid;
+    }
+
+    public PrivateKey privateKey() {
+        return privateKey;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    /** The public key as base64 X.509, the form that travels over the event bus. */
+    public String publicKeyText() {
+        return PublicKeyRing.encode(publicKey);
+    }
+
+    @Override
+    public String toString() {
+        return "SigningKey[kid=" + kid + "]";
+    }
+
+    private static SigningKey load(Path file) throws IOException {
+        warnIfReadableByOthers(file);
+        // ISO-8859-1 decodes any bytes, so a binary file is reported as corrupt rather than unreadable
+        String pem = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        try {
+            return fromPkcs8(decodePem(pem));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalStateException("token signing key file " + file + " is corrupt or not an Ed25519 "
+                    + "PKCS#8 PEM private key (" + e.getMessage() + "); restore it from a backup, or delete it to "
+                    + "generate a new key", e);
+        }
+    }
+
+    /**
+     * Writes the key to a private temporary file, then links it into place. A hard link, unlike
+     * a rename, never replaces an existing file, so when two instances start on an empty shared
+     * directory both end up with the first key written.
+     *
+     * @return {@code true} if {@code key} is now the stored key, {@code false} if another writer won
+     */
+    private static boolean publish(SigningKey key, Path file) throws IOException {
+        Path dir = file.getParent();
+        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+        FileAttribute<?>[] attributes = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+                : new FileAttribute<?>[0];
+        Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", attributes);
+        try {
+            Files.writeString(temp, encodePem(key.privateKey.getEncoded()), StandardCharsets.US_ASCII);
+            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                channel.force(true);
+            }
+            try {
+                Files.createLink(file, temp);
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | IOException e) {
+                // no hard links here (some network and FUSE file systems): fall back to an atomic rename
+                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            }
+            LOG.info("Generated a new token signing key {} in {}", key.kid, file);
+            return true;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static SigningKey fromPkcs8(byte[] pkcs8) throws GeneralSecurityException {
+        PrivateKeyInfo info;
+        try {
+            info = PrivateKeyInfo.getInstance(pkcs8);
+            if (!ID_ED25519.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+                throw new IllegalArgumentException("not an Ed25519 key");
+            }
+            byte[] seed = ASN1OctetString.getInstance(info.parsePrivateKey()).getOctets();
+            byte[] rawPublic = new Ed25519PrivateKeyParameters(seed, 0).generatePublicKey().getEncoded();
+            byte[] x509 = new SubjectPublicKeyInfo(new AlgorithmIdentifier(ID_ED25519), rawPublic)
+                    .getEncoded();
+            KeyFactory factory = KeyFactory.getInstance(TokenClaims.CURVE);
+            return new SigningKey(factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
+                    factory.generatePublic(new X509EncodedKeySpec(x509)));
+        } catch (IOException | RuntimeException e) {
+            // BouncyCastle reports bad DER as IllegalArgumentException, IllegalStateException or IOException
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new IllegalArgumentException(detail, e);
+        }
+    }
+
+    private static String encodePem(byte[] der) {
+        return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n" + PEM_END
+                + "\n";
+    }
+
+    private static byte[] decodePem(String pem) {
+        int begin = pem.indexOf(PEM_BEGIN);
+        int end = pem.indexOf(PEM_END);
+        if (begin < 0 || end < begin) {
+            throw new IllegalArgumentException("no " + PEM_BEGIN + " block");
+        }
+        String body = pem.substring(begin + PEM_BEGIN.length(), end).replaceAll("\\s", "");
+        return Base64.getDecoder().decode(body);
+    }
+
+    private static void warnIfReadableByOthers(Path file) throws IOException {
+        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+        if (!OWNER_ONLY.containsAll(permissions)) {
+            LOG.warn("Token signing key {} is accessible to other users ({}); chmod 600 it",
+                    file, PosixFilePermissions.toString(permissions));
+        }
+    }
+}
