@@ -27,8 +27,8 @@ public final class AuthDeployer {
             .compose(key -> {
                 PasswordHasher hasher = new PasswordHasher(new Argon2Params(config.argon2MemoryKib(),
                     config.argon2Iterations(), 1));
-                LoginThrottle throttle = new LoginThrottle(runtime.clock(), config.maxLoginFailures(),
-                    config.loginBackoff(), config.loginBackoffMax());
+                LoginThrottle throttle = new LoginThrottle(runtime.clock(), new LoginThrottle.Policy(
+                    config.maxLoginFailures(), config.loginBackoff(), config.loginBackoffMax()));
                 TokenIssuer issuer = new TokenIssuer(key, runtime.clock(), config.tokenTtl());
                 AuthService service = new AuthService(new AccountRepository(runtime.database()), hasher, issuer,
                     throttle, runtime.clock(), config.adminUsername());
@@ -41,8 +41,8 @@ public final class AuthDeployer {
 
     /** Every node verifies tokens locally with the public key it finds in the cluster map. */
     private static Future<Void> shareKey(ServiceRuntime runtime, SigningKey key) {
-        runtime.tokens().trust(key.keyId(), key.publicKey());
+        runtime.tokens().trust(key.kid(), key.publicKey());
         return runtime.vertx().sharedData().<String, String>getClusterWideMap(BusAddresses.MAP_TOKEN_KEYS)
-            .compose(map -> map.put(key.keyId(), PublicKeyRing.encode(key.publicKey())));
+            .compose(map -> map.put(key.kid(), PublicKeyRing.encode(key.publicKey())));
     }
 }

@@ -51,9 +51,9 @@ public final class AuthService {
     }
 
     public Account register(String username, String email, String password) {
-        String name = AccountRules.checkUsername(username);
-        String mail = AccountRules.checkEmail(email);
-        AccountRules.checkPassword(password);
+        String name = AccountRules.validateUsername(username);
+        String mail = AccountRules.validateEmail(email);
+        AccountRules.validatePassword(password);
         String hash = hasher.hash(password);
         AccountRepository.Insert outcome = accounts.insert(name, mail, hash, existing -> roleFor(name, existing),
             clock.instant());

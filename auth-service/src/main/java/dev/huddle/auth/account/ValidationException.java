@@ -1,18 +1,19 @@
 package dev.huddle.auth.account;
 
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import java.util.Objects;
 
 /**
- * An input was refused. {@link #field()} names the input as the client sent it (e.g.
- * {@code "username"}), the message says what is wrong in words fit to show the user.
+ * An input was refused (answered as BAD_REQUEST). {@link #field()} names the input as the client
+ * sent it (e.g. {@code "username"}), the message says what is wrong in words fit to show the user.
  */
-public final class ValidationException extends RuntimeException {
+public final class ValidationException extends HuddleException {
 
     private final String field;
 
     public ValidationException(String field, String message) {
-        // no stack trace: a refused input is an expected outcome, answered to the client, never a bug
-        super(message, null, false, false);
+        super(ErrorCode.BAD_REQUEST, message);
         this.field = Objects.requireNonNull(field, "field");
     }
 

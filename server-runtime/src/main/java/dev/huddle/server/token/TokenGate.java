@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,8 @@ public final class TokenGate {
         this.vertx = vertx;
         this.keys = new PublicKeyRing();
         this.revoked = new RevocationList(clock);
-        this.verifier = new TokenVerifier(keys, revoked, clock, CLOCK_SKEW);
+        this.verifier = new TokenVerifier(keys, revoked, clock, CLOCK_SKEW, TokenVerifier.DEFAULT_CACHE_CAPACITY,
+            new BouncyCastleProvider());
     }
 
     /** Subscribes this node to revocations, then loads what was revoked and the keys known so far. */
