@@ -41,7 +41,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String service, Map<String, String> env, int httpPort, Path console) {
-        Path jar = RepoRoot.find().resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+        Path jar = RepoFiles.root().resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run the build with ./mvnw verify");
         }
