@@ -9,6 +9,7 @@ import dev.huddle.contracts.Role;
 import dev.huddle.server.token.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class AuthService {
         AccountRules.validatePassword(password);
         String hash = hasher.hash(password);
         AccountRepository.Insert outcome = accounts.insert(name, mail, hash, existing -> roleFor(name, existing),
-            clock.instant());
+            clock.instant().truncatedTo(ChronoUnit.MILLIS));
         return switch (outcome) {
             case AccountRepository.Insert.Created created -> created.account();
             case AccountRepository.Insert.UsernameTaken taken ->
