@@ -29,6 +29,20 @@ public final class BusAddresses {
      */
     public static final String AUTH_REVOKED_NODE_PREFIX = "huddle.auth.revoked.";
 
+    /** Published by room-service after each committed change: a {@code RoomEvent} as JSON. */
+    public static final String ROOM_EVENTS = "huddle.room.events";
+    /** {@code {projectId, userId}} → {@code {member: true|false, role: "owner"|"member"|null}}. Hot path. */
+    public static final String ROOM_MEMBERSHIP = "huddle.room.membership";
+    /** {@code {projectId}} → {@code {projectId, members: [{id, username, role}]}} or NOT_FOUND. */
+    public static final String ROOM_MEMBERS = "huddle.room.members";
+    /** {@code {userId}} → {@code {projectIds: [..]}}. */
+    public static final String ROOM_PROJECTS_OF = "huddle.room.projects-of";
+    /**
+     * Prefix of the room operations the line protocol forwards ({@code huddle.room.op.<operation>}):
+     * body {@code {caller: principal, ...}}, the same fields and answers as the HTTP API.
+     */
+    public static final String ROOM_OP_PREFIX = "huddle.room.op.";
+
     /** Cluster-wide map: key id → base64 X.509 Ed25519 public key, written by auth-service. */
     public static final String MAP_TOKEN_KEYS = "huddle.auth.keys";
     /** Cluster-wide map: token id → expiry (epoch ms), each entry living as long as its token would. */
