@@ -1,6 +1,7 @@
 package dev.huddle.system;
 
 import dev.huddle.auth.AuthConfig;
+import dev.huddle.room.RoomConfig;
 import dev.huddle.server.config.ServiceDescriptor;
 import java.util.List;
 import java.util.stream.Stream;
@@ -11,11 +12,11 @@ import org.junit.jupiter.params.provider.Arguments;
 final class KnownServices {
 
     /**
-     * Every Huddle service. Add room-service, chat-service and media-relay here (their {@code *Config.SERVICE})
+     * Every Huddle service. Add chat-service and media-relay here (their {@code *Config.SERVICE})
      * when their modules land, together with their lines in ./huddle, docker-compose.yml, their Dockerfile
      * and docs/CONFIGURATION.md: the tests then check all of those.
      */
-    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE);
+    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE);
 
     private KnownServices() {
     }
