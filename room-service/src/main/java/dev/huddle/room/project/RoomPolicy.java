@@ -1,0 +1,66 @@
+package dev.huddle.room.project;
+
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
+import java.util.Optional;
+
+/**
+ * Who may do what to a project, in one place.
+ *
+ * <pre>
+ *                      VIEW  LEAVE       ADD_MEMBERS KICK TRANSFER_OWNERSHIP RENAME DELETE
+ *   owner              yes   CONFLICT    yes (all of these)
+ *   member             yes   yes         NOT_OWNER (all of these)
+ *   outsider           NOT_MEMBER for every operation
+ *   admin, not member  yes   NOT_MEMBER  yes (all of these)
+ *   admin and member   yes   as member   yes
+ *   admin and owner    yes   CONFLICT    yes
+ * </pre>
+ * Admin rights never make someone a member, so an admin can leave only a project they belong to;
+ * the owner cannot leave at all, because a project always has exactly one owner.
+ */
+public final class RoomPolicy {
+
+    /** Everything one can do to an existing project. */
+    public enum Operation {
+        VIEW, ADD_MEMBERS, KICK, LEAVE, TRANSFER_OWNERSHIP, RENAME, DELETE
+    }
+
+    private RoomPolicy() {
+    }
+
+    /**
+     * Allows {@code op} or throws.
+     *
+     * @param callerRole    the caller's role in the project, empty if not a member
+     * @param callerIsAdmin whether the caller has the Huddle admin role
+     * @throws HuddleException NOT_MEMBER, NOT_OWNER or CONFLICT as in the table above
+     */
+    public static void check(Operation op, Optional<MemberRole> callerRole, boolean callerIsAdmin) {
+        if (op == Operation.LEAVE) {
+            checkLeave(callerRole.orElse(null));
+            return;
+        }
+        if (callerIsAdmin) {
+            return;
+        }
+        MemberRole role = callerRole.orElseThrow(RoomPolicy::notMember);
+        if (role == MemberRole.MEMBER && op != Operation.VIEW) {
+            throw new HuddleException(ErrorCode.NOT_OWNER, "only the project owner or an admin may do that");
+        }
+    }
+
+    private static void checkLeave(MemberRole role) {
+        if (role == null) {
+            throw notMember();
+        }
+        if (role == MemberRole.OWNER) {
+            throw new HuddleException(ErrorCode.CONFLICT,
+                "the owner cannot leave: hand over ownership or delete the project");
+        }
+    }
+
+    private static HuddleException notMember() {
+        return new HuddleException(ErrorCode.NOT_MEMBER, "you are not a member of this project");
+    }
+}
