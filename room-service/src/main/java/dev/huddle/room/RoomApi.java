@@ -5,8 +5,9 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.room.project.MemberListParser;
 import dev.huddle.room.project.MembershipCache;
 import dev.huddle.room.project.Member;
+import dev.huddle.room.project.ProjectRules;
 import dev.huddle.room.project.ProjectService;
-import dev.huddle.room.project.ProjectService.AddResult;
+import dev.huddle.room.project.AddResult;
 import dev.huddle.room.project.ProjectSummary;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.JsonFields;
@@ -46,9 +47,10 @@ public final class RoomApi {
     /** {@code {name, members?}} where members is {@code "a, b; c"} or a list → {@code {project, results}}. */
     public Future<JsonObject> create(Principal caller, JsonObject body) {
         String name = JsonFields.text(body, "name");
+        ProjectRules.validateName(name); // before asking auth-service anything
         List<String> names = memberNames(body, "members");
         return users.resolve(names).compose(resolved -> runtime.blocking(() ->
-                projects.create(caller, name, resolved.found(), resolved.unknown())))
+                projects.create(caller, name, resolved.found(), resolved.unknown(), names)))
             .map(created -> {
                 publish(created.events());
                 return new JsonObject().put("project", created.project().toJson())
@@ -75,7 +77,7 @@ public final class RoomApi {
             return Future.failedFuture(HuddleException.badRequest("name at least one username to add"));
         }
         return users.resolve(names).compose(resolved -> runtime.blocking(() ->
-                projects.addMembers(caller, projectId, resolved.found(), resolved.unknown())))
+                projects.addMembers(caller, projectId, resolved.found(), resolved.unknown(), names)))
             .map(added -> {
                 publish(added.events());
                 return new JsonObject().put("project", added.project().toJson())
