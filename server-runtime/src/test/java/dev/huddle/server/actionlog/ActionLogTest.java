@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import dev.huddle.server.testing.MutableClock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -17,7 +17,7 @@ public final class MutableClock extends Clock {
         this(start, ZoneOffset.UTC);
     }
 
-    private MutableClock(Instant start, ZoneId zone) {
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = Objects.requireNonNull(start, "start");
         this.zone = zone;
     }

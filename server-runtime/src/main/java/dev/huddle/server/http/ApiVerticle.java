@@ -1,0 +1,77 @@
+package dev.huddle.server.http;
+
+import dev.huddle.server.runtime.ServiceRuntime;
+import dev.huddle.server.token.Principal;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * A service's HTTP server: {@code /health}, {@code /metrics}, {@code /openapi.yaml} and the JSON API
+ * routes the subclass declares in {@link #routes()}, each answered and logged through one
+ * {@link ApiResponder}. On undeploy the server stops accepting and drains within the grace period.
+ */
+public abstract class ApiVerticle extends VerticleBase {
+
+    private static final long MAX_BODY = 64 * 1024;
+
+    protected final ServiceRuntime runtime;
+    private final String openApiResource;
+    private final ApiResponder responder;
+    private final BearerAuth auth;
+    private Router router;
+    private HttpServer server;
+
+    /** @param openApiResource class-path resource served at {@code /openapi.yaml} */
+    protected ApiVerticle(ServiceRuntime runtime, String openApiResource) {
+        this.runtime = runtime;
+        this.openApiResource = openApiResource;
+        this.responder = new ApiResponder(runtime.actionLog());
+        this.auth = new BearerAuth(runtime.tokens(), responder);
+    }
+
+    /** Declares the API with {@link #route} and {@link #publicRoute}. */
+    protected abstract void routes();
+
+    @Override
+    public final Future<?> start() {
+        router = Router.router(vertx);
+        OpsRoutes.mount(router, runtime);
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+            .putHeader("content-type", "application/yaml").sendFile(openApiResource));
+        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        routes();
+        server = vertx.createHttpServer(HttpServers.options(runtime.config()));
+        return server.requestHandler(router).listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        return server.shutdown(runtime.config().shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A route for a verified caller: the bearer token is checked, then {@code operation} runs and its
+     * result (or refusal) is answered and logged as {@code action}.
+     */
+    protected void route(HttpMethod method, String path, String action, int status,
+                         BiFunction<Principal, RoutingContext, Future<?>> operation) {
+        router.route(method, path).handler(auth.forAction(action)).handler(ctx ->
+            responder.reply(ctx, action, status, Future.succeededFuture(ctx)
+                .compose(c -> operation.apply(ApiResponder.principal(c), c))));
+    }
+
+    /** A route open to anonymous callers (register, login). */
+    protected void publicRoute(HttpMethod method, String path, String action, int status,
+                               Function<RoutingContext, Future<?>> operation) {
+        router.route(method, path).handler(ctx ->
+            responder.reply(ctx, action, status, Future.succeededFuture(ctx).compose(c -> operation.apply(c).map(r -> (Object) r))));
+    }
+}
