@@ -3,7 +3,7 @@
 CREATE TABLE users (
     id            INTEGER PRIMARY KEY AUTOINCREMENT,
     username      TEXT    NOT NULL UNIQUE COLLATE NOCASE,
-    email         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    email         TEXT    UNIQUE COLLATE NOCASE,  -- optional on the line protocol (reg u p [email])
     password_hash TEXT    NOT NULL,
     role          TEXT    NOT NULL DEFAULT 'user' CHECK (role IN ('user', 'admin')),
     created_at    TEXT    NOT NULL

@@ -101,6 +101,22 @@ class TokensAcrossTheClusterTest {
         assertThat(answer.getJsonArray("unknown").getList()).containsExactly("ghost_user");
     }
 
+    @Test
+    void theLineProtocolRegistersWithoutEmailAndLogsInOverTheBus() {
+        var bus = other.runtime().vertx().eventBus();
+        JsonObject user = bus.<JsonObject>request(BusAddresses.AUTH_REGISTER,
+            new JsonObject().put("username", "ursula").put("password", "password123")).await().body();
+        assertThat(user.getString("username")).isEqualTo("ursula");
+        JsonObject login = bus.<JsonObject>request(BusAddresses.AUTH_LOGIN,
+            new JsonObject().put("username", "ursula").put("password", "password123").put("address", "10.0.0.7"))
+            .await().body();
+        assertThat(other.runtime().tokens().verify(login.getString("token")).await().username()).isEqualTo("ursula");
+        assertThatThrownBy(() -> bus.request(BusAddresses.AUTH_REGISTER,
+            new JsonObject().put("username", "URSULA").put("password", "password123")).await())
+            .satisfies(e -> assertThat(dev.huddle.server.bus.BusErrors.toRefusal(e).code())
+                .isEqualTo(ErrorCode.USERNAME_TAKEN));
+    }
+
     private static RunningService startPlainNode(int index) {
         return ServiceLauncher.start(nodes.node("plain-node", index), null,
             (runtime, config) -> Future.succeededFuture(), Clock.systemUTC()).await();

@@ -4,7 +4,7 @@ import dev.huddle.contracts.Role;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
-/** A stored account. The password hash never leaves auth-service. */
+/** A stored account ({@code email} may be null). The password hash never leaves auth-service. */
 public record Account(long id, String username, String email, String passwordHash, Role role, Instant createdAt) {
 
     /** What other users and services may see. */

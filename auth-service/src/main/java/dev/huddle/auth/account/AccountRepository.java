@@ -42,7 +42,7 @@ public final class AccountRepository {
             if (findByUsername(c, username).isPresent()) {
                 return new Insert.UsernameTaken();
             }
-            if (exists(c, SqlQueries.EMAIL_EXISTS, email)) {
+            if (email != null && exists(c, SqlQueries.EMAIL_EXISTS, email)) {
                 return new Insert.EmailTaken();
             }
             Role role = roleFor.apply(count(c, SqlQueries.COUNT));

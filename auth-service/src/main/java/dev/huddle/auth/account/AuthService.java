@@ -53,7 +53,8 @@ public final class AuthService {
 
     public Account register(String username, String email, String password) {
         String name = AccountRules.validateUsername(username);
-        String mail = AccountRules.validateEmail(email);
+        // the line protocol's `reg <username> <password> [<email>]` makes the email optional
+        String mail = email == null || email.isBlank() ? null : AccountRules.validateEmail(email);
         AccountRules.validatePassword(password);
         String hash = hasher.hash(password);
         AccountRepository.Insert outcome = accounts.insert(name, mail, hash, existing -> roleFor(name, existing),

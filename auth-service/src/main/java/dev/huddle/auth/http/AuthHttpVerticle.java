@@ -10,6 +10,7 @@ import dev.huddle.server.http.ApiResponder;
 import dev.huddle.server.http.ApiVerticle;
 import dev.huddle.server.http.BearerAuth;
 import dev.huddle.server.runtime.ServiceRuntime;
+import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 
 /** The HTTP JSON API of auth-service (documented in {@code openapi/auth-service.yaml}). */
@@ -24,7 +25,11 @@ public final class AuthHttpVerticle extends ApiVerticle {
 
     @Override
     protected void routes() {
-        publicRoute(POST, "/api/auth/register", "reg", 201, ctx -> api.register(ApiResponder.jsonBody(ctx)));
+        publicRoute(POST, "/api/auth/register", "reg", 201, ctx -> {
+            JsonObject body = ApiResponder.jsonBody(ctx);
+            JsonFields.requiredText(body, "email"); // optional only on the line protocol
+            return api.register(body);
+        });
         publicRoute(POST, "/api/auth/login", "login", 200, ctx -> {
             SocketAddress from = ctx.request().remoteAddress();
             return api.login(ApiResponder.jsonBody(ctx), from == null ? null : from.host());
