@@ -1,6 +1,7 @@
 package dev.huddle.system;
 
 import dev.huddle.auth.AuthConfig;
+import dev.huddle.chat.ChatConfig;
 import dev.huddle.room.RoomConfig;
 import dev.huddle.server.config.ServiceDescriptor;
 import java.util.List;
@@ -16,7 +17,7 @@ final class KnownServices {
      * when their modules land, together with their lines in ./huddle, docker-compose.yml, their Dockerfile
      * and docs/CONFIGURATION.md: the tests then check all of those.
      */
-    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE);
+    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE);
 
     private KnownServices() {
     }

@@ -43,6 +43,18 @@ public final class BusAddresses {
      */
     public static final String ROOM_OP_PREFIX = "huddle.room.op.";
 
+    /**
+     * Prefix of a room's live feed ({@code huddle.chat.room.<projectId>}), published by chat-service
+     * instances and consumed by each instance that has a connection in that room:
+     * {@code {type: "chat"|"joined"|"left", data: {...}}}.
+     */
+    public static final String CHAT_ROOM_PREFIX = "huddle.chat.room.";
+    /**
+     * Prefix of a user's live feed ({@code huddle.chat.user.<userId>}), consumed by each chat-service
+     * instance holding a connection of that user: {@code {type: "dm", data: {...}}}.
+     */
+    public static final String CHAT_USER_PREFIX = "huddle.chat.user.";
+
     /** Cluster-wide map: key id → base64 X.509 Ed25519 public key, written by auth-service. */
     public static final String MAP_TOKEN_KEYS = "huddle.auth.keys";
     /** Cluster-wide map: token id → expiry (epoch ms), each entry living as long as its token would. */

@@ -49,7 +49,12 @@ public abstract class ApiVerticle extends VerticleBase {
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
         routes();
         server = vertx.createHttpServer(HttpServers.options(runtime.config()));
+        configure(server);
         return server.requestHandler(router).listen();
+    }
+
+    /** Adds what is not a route (a WebSocket handler) before the server listens. */
+    protected void configure(HttpServer server) {
     }
 
     @Override

@@ -1,0 +1,127 @@
+package dev.huddle.chat.line;
+
+import dev.huddle.chat.ChatConfig;
+import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.RateLimiter;
+import dev.huddle.chat.session.SessionRegistry;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.LineCodec;
+import dev.huddle.contracts.chat.LineReply;
+import dev.huddle.server.config.NodeConfig;
+import dev.huddle.server.runtime.ServiceRuntime;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.PemKeyCertOptions;
+
+/**
+ * The seed-004 line protocol on TCP ({@code nc localhost 7000}): one command per line, one reply
+ * line per command, {@code EVENT} lines pushed in between. Deployed once per event loop; the
+ * instances share the port.
+ */
+public final class LineServerVerticle extends VerticleBase {
+
+    /** Pending connections the kernel queues before accept; seed 004 asks for at least 100. */
+    static final int ACCEPT_BACKLOG = 1024;
+
+    private final ServiceRuntime runtime;
+    private final ChatConfig config;
+    private final ChatDispatcher dispatcher;
+    private final SessionRegistry sessions;
+    private NetServer server;
+
+    public LineServerVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
+                              SessionRegistry sessions) {
+        this.runtime = runtime;
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Future<?> start() {
+        server = vertx.createNetServer(options(runtime.config(), config));
+        return server.connectHandler(this::connected).listen();
+    }
+
+    @Override
+    public Future<?> stop() {
+        sessions.closeAll("server shutting down");
+        return server.close();
+    }
+
+    private void connected(NetSocket socket) {
+        LineSession session = new LineSession(socket, config.outboundLimitBytes());
+        sessions.opened(session);
+        CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
+            new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
+            new LineReplies(session));
+        LineFramer framer = new LineFramer(LineCodec.MAX_LINE_BYTES, frame -> {
+            switch (frame) {
+                case LineFramer.Frame.Line line -> onLine(session, commands, line.text());
+                case LineFramer.Frame.TooLong tooLong -> commands.refuse(null, "-", "(line too long)",
+                    new HuddleException(ErrorCode.PAYLOAD_TOO_LARGE,
+                        "line longer than " + LineCodec.MAX_LINE_BYTES + " bytes"));
+                case LineFramer.Frame.BadEncoding bad -> commands.refuse(null, "-", "(invalid UTF-8)",
+                    HuddleException.badRequest("line is not valid UTF-8"));
+            }
+        });
+        socket.handler(framer::feed);
+        socket.closeHandler(v -> {
+            session.markClosed();
+            sessions.closed(session);
+        });
+    }
+
+    private void onLine(LineSession session, CommandQueue commands, String text) {
+        if (text.isBlank()) {
+            return; // telnet users press enter; nothing to answer
+        }
+        commands.submit(null, firstWord(text), text, () -> LineCodec.parse(text)).onSuccess(command -> {
+            if (command instanceof Command.Quit) {
+                session.close("bye");
+            }
+        });
+    }
+
+    private static String firstWord(String text) {
+        String trimmed = text.strip();
+        int space = trimmed.indexOf(' ');
+        return (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static NetServerOptions options(NodeConfig node, ChatConfig config) {
+        NetServerOptions options = new NetServerOptions()
+            .setHost(node.httpHost())
+            .setPort(config.linePort())
+            .setAcceptBacklog(ACCEPT_BACKLOG)
+            .setTcpNoDelay(true);
+        if (node.tlsEnabled()) {
+            options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(node.tlsCert().toString()).setKeyPath(node.tlsKey().toString()));
+        }
+        return options;
+    }
+
+    /** Replies as lines: {@code OK <command> <json>} / {@code ERR <command> <CODE> <message>}. */
+    private record LineReplies(LineSession session) implements CommandQueue.Replies {
+        @Override
+        public String ok(Object requestId, String command, Object result) {
+            String line = LineReply.ok(command, result);
+            session.send(line);
+            return line;
+        }
+
+        @Override
+        public String error(Object requestId, String command, ErrorCode code, String message) {
+            String line = LineReply.err(command, code, message);
+            session.send(line);
+            return line;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.huddle.chat.session;
+
+import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.Command;
+import dev.huddle.server.actionlog.ActionLog;
+import io.vertx.core.Future;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection's commands, carried out one after another so replies come back in the order the
+ * commands were sent (a client may pipeline), each rate-limited, answered through the transport's
+ * {@link Replies} and written to the action log with its reply.
+ */
+public final class CommandQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandQueue.class);
+
+    /** How a transport words answers. Each method returns the text it sent (for the action log). */
+    public interface Replies {
+        String ok(Object requestId, String command, Object result);
+
+        String error(Object requestId, String command, ErrorCode code, String message);
+    }
+
+    private final Session session;
+    private final ChatDispatcher dispatcher;
+    private final ActionLog actionLog;
+    private final RateLimiter limiter;
+    private final Replies replies;
+    private Future<Void> tail = Future.succeededFuture();
+
+    public CommandQueue(Session session, ChatDispatcher dispatcher, ActionLog actionLog, RateLimiter limiter,
+                        Replies replies) {
+        this.session = session;
+        this.dispatcher = dispatcher;
+        this.actionLog = actionLog;
+        this.limiter = limiter;
+        this.replies = replies;
+    }
+
+    /**
+     * Queues a command. {@code parse} turns the request into a {@link Command} (throwing a
+     * {@link HuddleException} when it cannot); {@code word} names it for refusals and the log.
+     * Completes once answered: with the command when it succeeded, with null when it was refused.
+     */
+    public Future<Command> submit(Object requestId, String word, String requestText, Supplier<Command> parse) {
+        if (!limiter.tryAcquire()) {
+            refuse(requestId, word, requestText, new HuddleException(ErrorCode.RATE_LIMITED,
+                "too many commands; slow down"));
+            return Future.succeededFuture();
+        }
+        Future<Command> done = tail.transform(ignored -> run(requestId, word, requestText, parse));
+        tail = done.mapEmpty();
+        return done;
+    }
+
+    /** Answers a refusal that needs no command (line too long, bad encoding). */
+    public void refuse(Object requestId, String word, String requestText, HuddleException refusal) {
+        String reply = replies.error(requestId, word, refusal.code(), refusal.getMessage());
+        log(word, null, requestText, reply);
+    }
+
+    private Future<Command> run(Object requestId, String word, String requestText, Supplier<Command> parse) {
+        Command command;
+        try {
+            command = parse.get();
+        } catch (HuddleException refusal) {
+            refuse(requestId, word, requestText, refusal);
+            return Future.succeededFuture();
+        }
+        String name = command.name();
+        return Future.succeededFuture(command)
+            .compose(c -> dispatcher.dispatch(session, c))
+            .transform(outcome -> {
+                if (outcome.succeeded()) {
+                    String reply = replies.ok(requestId, name, outcome.result().result());
+                    log(name, outcome.result().username(), requestText, reply);
+                } else {
+                    HuddleException refusal = toRefusal(outcome.cause());
+                    String reply = replies.error(requestId, name, refusal.code(), refusal.getMessage());
+                    log(name, null, requestText, reply);
+                    return Future.succeededFuture();
+                }
+                return Future.succeededFuture(command);
+            });
+    }
+
+    private void log(String action, String username, String request, String reply) {
+        String user = username != null ? username
+            : session.principal() != null ? session.principal().username() : null;
+        actionLog.record(action, user, request, reply);
+    }
+
+    private static HuddleException toRefusal(Throwable error) {
+        if (error instanceof HuddleException refusal) {
+            return refusal;
+        }
+        LOG.error("command failed unexpectedly", error);
+        return new HuddleException(ErrorCode.INTERNAL, "internal error");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.huddle.chat.ws;
+
+import dev.huddle.chat.ChatConfig;
+import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.RateLimiter;
+import dev.huddle.chat.session.SessionRegistry;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.JsonCommandCodec;
+import dev.huddle.server.http.ApiVerticle;
+import dev.huddle.server.runtime.ServiceRuntime;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+
+/**
+ * chat-service's HTTP port: health and metrics, and {@code /ws}, the same commands and events as the
+ * line protocol in JSON frames (docs/LINE_PROTOCOL.md). The token comes as {@code ?token=} or in an
+ * {@code auth} frame, after which frames may leave it out.
+ */
+public final class ChatHttpVerticle extends ApiVerticle {
+
+    private static final int MAX_FRAME_BYTES = 64 * 1024;
+
+    private final ChatConfig config;
+    private final ChatDispatcher dispatcher;
+    private final SessionRegistry sessions;
+
+    public ChatHttpVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
+                            SessionRegistry sessions) {
+        super(runtime, "openapi/chat-service.yaml");
+        this.config = config;
+        this.dispatcher = dispatcher;
+        this.sessions = sessions;
+    }
+
+    @Override
+    protected void routes() {
+        // the API of this service is the WebSocket and the line protocol; no JSON routes
+    }
+
+    @Override
+    protected void configure(HttpServer server) {
+        server.webSocketHandshakeHandler(handshake -> {
+            if ("/ws".equals(handshake.path())) {
+                handshake.accept();
+            } else {
+                handshake.reject(404);
+            }
+        });
+        server.webSocketHandler(this::connected);
+    }
+
+    private void connected(ServerWebSocket socket) {
+        WsSession session = new WsSession(socket, config.outboundLimitBytes());
+        sessions.opened(session);
+        CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
+            new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
+            new FrameReplies(session));
+        String queryToken = queryToken(socket);
+        if (queryToken != null) {
+            commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
+                .onSuccess(command -> {
+                    if (command != null) {
+                        session.token(queryToken);
+                    }
+                });
+        }
+        socket.textMessageHandler(text -> onFrame(session, commands, text));
+        socket.closeHandler(v -> {
+            session.markClosed();
+            sessions.closed(session);
+        });
+    }
+
+    private void onFrame(WsSession session, CommandQueue commands, String text) {
+        if (text.length() > MAX_FRAME_BYTES) {
+            commands.refuse(null, "-", "(frame too long)",
+                new HuddleException(ErrorCode.PAYLOAD_TOO_LARGE, "frame longer than " + MAX_FRAME_BYTES + " bytes"));
+            return;
+        }
+        JsonObject frame;
+        try {
+            frame = new JsonObject(text);
+        } catch (DecodeException | ClassCastException e) {
+            commands.refuse(null, "-", text, HuddleException.badRequest("a frame is one JSON object"));
+            return;
+        }
+        Object id = frame.getValue("id");
+        String word = frame.getValue("command") instanceof String s ? s : "-";
+        commands.submit(id, word, text, () -> JsonCommandCodec.decode(frame, session.token()))
+            .onSuccess(command -> {
+                if (command instanceof Command.Auth auth) {
+                    session.token(auth.token());
+                } else if (command instanceof Command.Quit) {
+                    session.close("bye");
+                }
+            });
+    }
+
+    private static String queryToken(ServerWebSocket socket) {
+        if (socket.query() == null) {
+            return null;
+        }
+        List<String> values = new QueryStringDecoder(socket.query(), false).parameters().get("token");
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** Replies as frames: {@code {"id","ok":true,"command","result"}} or {@code {"id","ok":false,"error"}}. */
+    private record FrameReplies(WsSession session) implements CommandQueue.Replies {
+        @Override
+        public String ok(Object requestId, String command, Object result) {
+            String frame = JsonCommandCodec.okFrame(requestId, command, result).encode();
+            session.send(frame);
+            return frame;
+        }
+
+        @Override
+        public String error(Object requestId, String command, ErrorCode code, String message) {
+            String frame = JsonCommandCodec.errFrame(requestId, command, code, message).encode();
+            session.send(frame);
+            return frame;
+        }
+    }
+}

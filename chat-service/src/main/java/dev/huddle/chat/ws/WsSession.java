@@ -1,0 +1,64 @@
+package dev.huddle.chat.ws;
+
+import dev.huddle.chat.session.OutboundEvent;
+import dev.huddle.chat.session.Session;
+import dev.huddle.contracts.chat.JsonCommandCodec;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.json.JsonObject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A WebSocket connection on {@code /ws}; like a line connection, a stalled reader is dropped. */
+final class WsSession extends Session {
+
+    private final ServerWebSocket socket;
+    private final long outboundLimit;
+    private final AtomicLong pending = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String token;
+
+    WsSession(ServerWebSocket socket, long outboundLimit) {
+        super(socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host());
+        this.socket = socket;
+        this.outboundLimit = outboundLimit;
+    }
+
+    /** The token this connection authenticated with; frames may then omit theirs. */
+    String token() {
+        return token;
+    }
+
+    void token(String token) {
+        this.token = token;
+    }
+
+    @Override
+    public void deliver(OutboundEvent event) {
+        send(event.frame());
+    }
+
+    void send(String frame) {
+        if (closed.get()) {
+            return;
+        }
+        int length = frame.length();
+        if (pending.addAndGet(length) > outboundLimit) {
+            closed.set(true);
+            socket.close((short) 1008, "too slow");
+            return;
+        }
+        socket.writeTextMessage(frame).onComplete(v -> pending.addAndGet(-length));
+    }
+
+    @Override
+    public void close(String reason) {
+        if (closed.compareAndSet(false, true)) {
+            socket.writeTextMessage(JsonCommandCodec.eventFrame("closing", new JsonObject().put("reason", reason))
+                .encode()).onComplete(v -> socket.close((short) 1001, reason));
+        }
+    }
+
+    void markClosed() {
+        closed.set(true);
+    }
+}
