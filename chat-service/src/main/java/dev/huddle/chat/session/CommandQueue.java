@@ -72,7 +72,7 @@ public final class CommandQueue {
             refuse(requestId, word, requestText, refusal);
             return Future.succeededFuture();
         }
-        String name = command.name();
+        String name = command.word();
         return Future.succeededFuture(command)
             .compose(c -> dispatcher.dispatch(session, c))
             .transform(outcome -> {
