@@ -15,6 +15,7 @@ import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -76,6 +77,17 @@ public final class ChatDispatcher {
                 new JsonObject().put("commands", new JsonArray(LineCodec.usages())), null));
             case Command.Quit c -> Future.succeededFuture(new Handled(new JsonObject().put("bye", true), null));
         };
+    }
+
+    /** A connection went away: its rooms hear that its user left, then it is forgotten. */
+    public void disconnected(Session session) {
+        Principal caller = session.principal();
+        if (caller != null) {
+            for (Long projectId : List.copyOf(session.rooms())) {
+                publishToRoom(projectId, "left", presence(caller, projectId));
+            }
+        }
+        sessions.closed(session);
     }
 
     /** Verifies the token, ties the connection to its user, then runs the operation as that user. */

@@ -74,7 +74,7 @@ public final class LineServerVerticle extends VerticleBase {
         socket.handler(framer::feed);
         socket.closeHandler(v -> {
             session.markClosed();
-            sessions.closed(session);
+            dispatcher.disconnected(session);
         });
     }
 

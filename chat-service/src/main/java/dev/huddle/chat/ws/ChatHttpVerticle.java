@@ -74,7 +74,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
         socket.textMessageHandler(text -> onFrame(session, commands, text));
         socket.closeHandler(v -> {
             session.markClosed();
-            sessions.closed(session);
+            dispatcher.disconnected(session);
         });
     }
 
