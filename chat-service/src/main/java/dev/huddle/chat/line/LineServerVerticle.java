@@ -28,6 +28,11 @@ public final class LineServerVerticle extends VerticleBase {
 
     /** Pending connections the kernel queues before accept; seed 004 asks for at least 100. */
     static final int ACCEPT_BACKLOG = 1024;
+    /**
+     * Kernel send buffer per connection. Fixed (not auto-tuned up to megabytes) so what a stalled
+     * reader leaves unsent shows up in the connection's outbound count quickly; chat lines are small.
+     */
+    static final int SEND_BUFFER_BYTES = 64 * 1024;
 
     private final ServiceRuntime runtime;
     private final ChatConfig config;
@@ -100,6 +105,7 @@ public final class LineServerVerticle extends VerticleBase {
             .setHost(node.httpHost())
             .setPort(config.linePort())
             .setAcceptBacklog(ACCEPT_BACKLOG)
+            .setSendBufferSize(SEND_BUFFER_BYTES)
             .setTcpNoDelay(true);
         if (node.tlsEnabled()) {
             options.setSsl(true).setKeyCertOptions(new PemKeyCertOptions()

@@ -50,7 +50,7 @@ final class Checks {
             throw new LineProtocolException(verb.word(), ErrorCode.PAYLOAD_TOO_LARGE,
                 "message longer than " + LineCodec.MAX_MESSAGE_CODE_POINTS + " characters");
         }
-        return printable(verb, "message", text);
+        return printable(verb, "message", text, true);
     }
 
     static long id(Verb verb, String label, long value) {
@@ -123,12 +123,17 @@ final class Checks {
         return value;
     }
 
-    // Control characters would break the line framing, the action log or a terminal; a lone
-    // surrogate cannot be written as UTF-8. Tab is allowed: people paste it into messages.
     private static String printable(Verb verb, String label, String value) {
+        return printable(verb, label, value, false);
+    }
+
+    // Control characters would break the line framing, the action log or a terminal; a lone
+    // surrogate cannot be written as UTF-8. Tab is allowed: people paste it into messages. A message
+    // may hold line breaks (the WebSocket form carries them; a line never contains one).
+    private static String printable(Verb verb, String label, String value, boolean multiLine) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c != '\t' && Character.isISOControl(c)) {
+            if (c != '\t' && !(multiLine && c == '\n') && Character.isISOControl(c)) {
                 throw LineProtocolException.badRequest(verb, label + " must not contain control characters");
             }
             boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length()

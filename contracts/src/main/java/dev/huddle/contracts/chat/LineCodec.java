@@ -113,6 +113,11 @@ public final class LineCodec {
             throw new LineProtocolException(verb.word(), ErrorCode.PAYLOAD_TOO_LARGE,
                 "line longer than " + MAX_LINE_BYTES + " bytes");
         }
+        int lineBreak = line.indexOf('\n');
+        if (lineBreak >= 0 && lineBreak < line.length() - 1) {
+            // a message may hold line breaks in the JSON form; a line by definition holds none
+            throw LineProtocolException.badRequest(verb, "a line must not contain line breaks");
+        }
         return switch (verb) {
             case REG -> {
                 String[] a = s.words(verb, 2, 3);
@@ -183,8 +188,8 @@ public final class LineCodec {
      * The canonical line for a command, without a line ending: the command word in lower case and
      * single spaces between arguments.
      *
-     * @throws IllegalArgumentException for a password containing a space or tab, which a line
-     *                                  cannot carry (the JSON form can)
+     * @throws IllegalArgumentException for a password containing a space or tab, or a message
+     *                                  of several lines, which a line cannot carry (the JSON form can)
      */
     public static String format(Command command) {
         return switch (command) {
@@ -200,9 +205,9 @@ public final class LineCodec {
             case Kick c -> line(c, c.token(), id(c.projectId()), c.username());
             case Join c -> line(c, c.token(), id(c.projectId()));
             case Leave c -> line(c, c.token(), id(c.projectId()));
-            case Chat c -> line(c, c.token(), id(c.projectId()), c.text());
+            case Chat c -> line(c, c.token(), id(c.projectId()), oneLine(c.text()));
             case History c -> line(c, c.token(), id(c.projectId()), limit(c.limit(), c.beforeId()), id(c.beforeId()));
-            case Dm c -> line(c, c.token(), c.username(), c.text());
+            case Dm c -> line(c, c.token(), c.username(), oneLine(c.text()));
             case DmHistory c -> line(c, c.token(), c.username(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
             case Help c -> line(c);
             case Quit c -> line(c);
@@ -262,6 +267,13 @@ public final class LineCodec {
 
     private static Long beforeId(Verb verb, String[] args) {
         return args.length < 4 ? null : Checks.parsePositive(verb, "before id", args[3]);
+    }
+
+    private static String oneLine(String text) {
+        if (text.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("the line form cannot carry a message of several lines");
+        }
+        return text;
     }
 
     private static String password(String password) {

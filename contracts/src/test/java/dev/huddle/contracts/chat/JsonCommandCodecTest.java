@@ -127,13 +127,21 @@ class JsonCommandCodecTest {
         "chat    | projectId | -3                   | project id must be a positive integer",
         "chat    | projectId | 99999999999999999999 | project id must be a positive integer",
         "chat    | text      | '\"  \"'             | message required",
-        "chat    | text      | '\"a\\nb\"'          | message must not contain control characters",
+        "chat    | text      | '\"a\\rb\"'          | message must not contain control characters",
         "history | limit     | 501                  | limit must be a whole number from 1 to 500",
         "history | limit     | 4294967297           | from 1 to 500",
         "history | beforeId  | 0                    | before id must be a positive integer",
         "dm      | username  | '\"b o b\"'          | username must be a single word"})
     void valueRulesAreTheSameAsOnTheLine(String command, String field, String value, String message) {
         assertRefused(with(command, field, value), command, ErrorCode.BAD_REQUEST, message);
+    }
+
+    @Test
+    void aMessageOfSeveralLinesTravelsInJsonButNotAsALine() {
+        Command chat = JsonCommandCodec.decode(new JsonObject().put("command", "chat").put("token", "t")
+            .put("projectId", 7).put("text", "first\nsecond"), null);
+        assertThat(chat).isEqualTo(new Command.Chat("t", 7, "first\nsecond"));
+        assertThatThrownBy(() -> LineCodec.format(chat)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -118,8 +118,13 @@ class LineCodecRefusalTest {
         assertRefused("chào", "-", ErrorCode.UNKNOWN_COMMAND, "'chào'");
     }
 
+    @Test
+    void aLineHoldingALineBreakIsRefused() {
+        assertRefused("chat tok 7 a\nb", "chat", ErrorCode.BAD_REQUEST, "must not contain line breaks");
+    }
+
     @ParameterizedTest(name = "[{0}]")
-    @ValueSource(strings = {"chat tok 7 a\u0000b", "chat tok 7 bell\u0007", "chat tok 7 a\nb", "chat tok 7 a\rb",
+    @ValueSource(strings = {"chat tok 7 a\u0000b", "chat tok 7 bell\u0007", "chat tok 7 a\rb",
         "chat tok 7 esc\u001b[2J", "chat tok 7 del\u007f", "chat tok 7 c1\u0085"})
     void controlCharactersInAMessageAreRefused(String line) {
         assertRefused(line, "chat", ErrorCode.BAD_REQUEST, "message must not contain control characters");
