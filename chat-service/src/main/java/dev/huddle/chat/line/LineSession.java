@@ -1,5 +1,6 @@
 package dev.huddle.chat.line;
 
+import dev.huddle.chat.session.OutboundBudget;
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
 import dev.huddle.contracts.chat.LineReply;
@@ -7,7 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A line-protocol connection. What is written but not yet taken by the client is counted; past the
@@ -17,14 +19,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class LineSession extends Session {
 
     private final NetSocket socket;
-    private final long outboundLimit;
-    private final AtomicLong pending = new AtomicLong();
+    private final OutboundBudget budget;
+    private static final Logger LOG = LoggerFactory.getLogger(LineSession.class);
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     LineSession(NetSocket socket, long outboundLimit) {
         super(socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host());
         this.socket = socket;
-        this.outboundLimit = outboundLimit;
+        this.budget = new OutboundBudget(outboundLimit);
     }
 
     @Override
@@ -54,12 +57,13 @@ final class LineSession extends Session {
             return;
         }
         int length = line.length();
-        if (pending.addAndGet(length) > outboundLimit) {
+        if (!budget.reserve(length)) {
             // the client stopped reading: drop it rather than buffer without end
             closed.set(true);
+            LOG.info("{} closed: more than {} bytes waiting to be read", this, budget.limit());
             socket.close();
             return;
         }
-        socket.write(line).onComplete(v -> pending.addAndGet(-length));
+        socket.write(line).onComplete(v -> budget.release(length));
     }
 }

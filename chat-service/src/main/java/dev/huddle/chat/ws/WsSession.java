@@ -1,26 +1,29 @@
 package dev.huddle.chat.ws;
 
+import dev.huddle.chat.session.OutboundBudget;
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
 import dev.huddle.contracts.chat.JsonCommandCodec;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A WebSocket connection on {@code /ws}; like a line connection, a stalled reader is dropped. */
 final class WsSession extends Session {
 
     private final ServerWebSocket socket;
-    private final long outboundLimit;
-    private final AtomicLong pending = new AtomicLong();
+    private final OutboundBudget budget;
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String token;
 
     WsSession(ServerWebSocket socket, long outboundLimit) {
         super(socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().host());
         this.socket = socket;
-        this.outboundLimit = outboundLimit;
+        this.budget = new OutboundBudget(outboundLimit);
     }
 
     /** The token this connection authenticated with; frames may then omit theirs. */
@@ -42,12 +45,13 @@ final class WsSession extends Session {
             return;
         }
         int length = frame.length();
-        if (pending.addAndGet(length) > outboundLimit) {
+        if (!budget.reserve(length)) {
             closed.set(true);
+            LOG.info("{} closed: more than {} bytes waiting to be read", this, budget.limit());
             socket.close((short) 1008, "too slow");
             return;
         }
-        socket.writeTextMessage(frame).onComplete(v -> pending.addAndGet(-length));
+        socket.writeTextMessage(frame).onComplete(v -> budget.release(length));
     }
 
     @Override
