@@ -4,6 +4,8 @@ import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.LineCodec;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -76,6 +78,26 @@ final class ChatSession {
      * @return 0 when every line was accepted and the session ended normally, else 1
      * @throws HuddleException when the room cannot be opened (bad token, not a member, ...)
      */
+    /**
+     * What opening the room shows: the whole history oldest to newest (paged back from the newest),
+     * or only the last {@code --limit} messages when one was asked for.
+     */
+    private JsonObject openingHistory() {
+        JsonObject page = connection.ok(new Command.History(token, projectId, historyLimit, null));
+        if (historyLimit != null) {
+            return page;
+        }
+        JsonArray all = page.getJsonArray("messages", new JsonArray());
+        while (page.getBoolean("hasMore", false) && !all.isEmpty()) {
+            long oldest = all.getJsonObject(0).getLong("id");
+            page = connection.ok(new Command.History(token, projectId, LineCodec.MAX_HISTORY_LIMIT, oldest));
+            JsonArray older = page.getJsonArray("messages", new JsonArray()).copy();
+            older.addAll(all);
+            all = older;
+        }
+        return page.copy().put("messages", all).put("hasMore", false);
+    }
+
     int run() {
         String me = connection.ok(new Command.Whoami(token)).getString("username", "");
         screen = new RoomScreen(projectId, me, out, why -> signals.add(new Signal.Ended(why)));
@@ -84,7 +106,7 @@ final class ChatSession {
         JsonObject joined = connection.ok(new Command.Join(token, projectId));
         err.println("* joined project " + projectId + " as " + me + "; members: " + Display.memberList(joined)
             + ". Type to chat, /help for commands.");
-        screen.goLive(connection.ok(new Command.History(token, projectId, historyLimit, null)));
+        screen.goLive(openingHistory());
         startReadingInput();
         while (true) {
             Signal signal = nextSignal();

@@ -43,6 +43,7 @@ class ChatSessionTest {
         final List<String> afterHistory = new ArrayList<>();
         final List<String> beforeEachChatReply = new ArrayList<>();
         boolean holdChatReplies;
+        boolean olderHistory;
 
         @Override
         public List<String> apply(String line) {
@@ -56,8 +57,13 @@ class ChatSessionTest {
                     out.addAll(afterJoin);
                 }
                 case "history" -> {
+                    if (line.endsWith(" 10")) {
+                        out.add("OK history {\"messages\":[" + message(4, "carol", "way back") + "],"
+                            + "\"hasMore\":false,\"projectId\":1}");
+                        return out;
+                    }
                     out.add("OK history {\"messages\":[" + message(10, "alice", "first") + ","
-                        + message(11, "bob", "second") + "],\"hasMore\":false,\"projectId\":1}");
+                        + message(11, "bob", "second") + "],\"hasMore\":" + olderHistory + ",\"projectId\":1}");
                     out.addAll(afterHistory);
                 }
                 case "chat" -> {
@@ -114,6 +120,19 @@ class ChatSessionTest {
         assertThat(server.drainLines()).containsExactly("whoami tok", "join tok 1", "history tok 1",
             "chat tok 1 hello", "chat tok 1 how are you  ");
         assertThat(chat.err()).contains("joined project 1 as alice; members: alice (owner), bob");
+    }
+
+    @Test
+    void openingTheRoomShowsItsWholeHistoryPagedBackFromTheNewest() {
+        Room room = new Room();
+        room.olderHistory = true;
+        CliRunner cli = cli(room);
+
+        CliRunner.Result chat = cli.runWithInput("", "chat", "1");
+
+        assertThat(chat.outLines()).startsWith("carol: way back - " + T0, "alice: first - " + T0,
+            "bob: second - " + T0);
+        assertThat(server.drainLines()).containsSubsequence("history tok 1", "history tok 1 500 10");
     }
 
     @Test
