@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.huddle.contracts.chat.Reply;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,6 +164,20 @@ class ChatEndToEndTest {
             c.sendRaw(("chat x 1 " + "y".repeat(20_000) + "\n").getBytes());
             assertThat(c.nextReply()).startsWith("ERR - PAYLOAD_TOO_LARGE ");
             assertThat(c.send("help")).startsWith("OK help {");
+        }
+    }
+
+    @Test
+    void aConnectionOverItsCommandRateIsToldToSlowDownAndKeptOpen() {
+        try (LineClient c = LineClient.connect(cluster.linePortB)) {
+            c.sendRaw("help\n".repeat(80).getBytes(StandardCharsets.UTF_8));
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                replies.add(c.nextReply());
+            }
+            assertThat(replies).anyMatch(r -> r.startsWith("ERR help RATE_LIMITED "));
+            assertThat(replies.getFirst()).startsWith("OK help");
+            assertThat(c.closedByServer()).isFalse();
         }
     }
 
