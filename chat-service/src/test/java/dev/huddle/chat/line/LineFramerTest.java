@@ -50,4 +50,28 @@ class LineFramerTest {
         framer.feed(Buffer.buffer("a".repeat(16) + "\n"));
         assertThat(frames).containsExactly(new Frame.Line("a".repeat(16)));
     }
+
+    @Test
+    void aCrlfSplitAcrossChunksIsStillOneLineEnding() {
+        framer.feed(Buffer.buffer("he"));
+        framer.feed(Buffer.buffer("llo\r"));
+        framer.feed(Buffer.buffer("\nnext\n"));
+        assertThat(frames).containsExactly(new Frame.Line("hello"), new Frame.Line("next"));
+    }
+
+    @Test
+    void noLineBufferIsKeptOnceALineIsComplete() {
+        framer.feed(Buffer.buffer("whole line\n"));
+        assertThat(framer.retainedBytes()).isZero();
+
+        framer.feed(Buffer.buffer("a split "));
+        assertThat(framer.retainedBytes()).isPositive();
+        framer.feed(Buffer.buffer("line\n"));
+        assertThat(frames).containsExactly(new Frame.Line("whole line"), new Frame.Line("a split line"));
+        assertThat(framer.retainedBytes()).isZero();
+
+        framer.feed(Buffer.buffer("x".repeat(12)));
+        framer.feed(Buffer.buffer("x".repeat(12)));
+        assertThat(framer.retainedBytes()).as("an oversized line is not buffered").isZero();
+    }
 }
