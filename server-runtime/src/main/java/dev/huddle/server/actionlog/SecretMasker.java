@@ -64,10 +64,16 @@ public final class SecretMasker {
             return "";
         }
         try {
+            // Every command of every service passes here, on an event loop: each pass runs only
+            // when a cheap look says its kind of secret can be present.
             String masked = maskCommands(text);
-            masked = maskJsonSecrets(masked);
-            masked = BEARER.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-            return JWT.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK));
+            if (masked.indexOf('"') >= 0) {
+                masked = maskJsonSecrets(masked);
+            }
+            if (containsIgnoreCase(masked, "bearer")) {
+                masked = BEARER.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
+            }
+            return masked.contains("eyJ") ? JWT.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK)) : masked;
         } catch (RuntimeException e) {
             return MASK;
         }
@@ -75,6 +81,9 @@ public final class SecretMasker {
 
     /** Masks the secret words of {@code reg}, {@code login} and {@code logout}, line by line. */
     static String maskCommands(String text) {
+        if (text.indexOf('\n') < 0) {
+            return maskCommandLine(text);
+        }
         StringBuilder out = new StringBuilder(text.length());
         int start = 0;
         while (true) {
@@ -90,6 +99,9 @@ public final class SecretMasker {
     }
 
     private static String maskCommandLine(String line) {
+        if (!mayStartWithSecretCommand(line)) {
+            return line;
+        }
         Matcher words = WORD.matcher(line);
         if (!words.find()) {
             return line;
@@ -116,6 +128,26 @@ public final class SecretMasker {
         int from = spans.get(firstSecret)[0];
         int to = onlySecretWord ? spans.get(firstSecret)[1] : spans.get(spans.size() - 1)[1];
         return line.substring(0, from) + MASK + line.substring(to);
+    }
+
+    /** False when the first word cannot be reg, login or logout (they all start with r or l). */
+    private static boolean mayStartWithSecretCommand(String line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == 'r' || c == 'R' || c == 'l' || c == 'L';
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Masks the string values of secret JSON keys, wherever the JSON sits in the text. */
