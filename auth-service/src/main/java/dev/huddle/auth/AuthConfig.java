@@ -25,7 +25,7 @@ public record AuthConfig(String adminUsername, Duration tokenTtl, int maxLoginFa
     public static final Setting<Duration> TOKEN_TTL = Setting.duration("HUDDLE_AUTH_TOKEN_TTL", "12h",
         "Lifetime of an access token.");
     public static final Setting<Integer> MAX_LOGIN_FAILURES = Setting.integer("HUDDLE_AUTH_LOGIN_MAX_FAILURES", 5,
-        1, 1_000, "Failed logins per account or client address before back-off starts.");
+        1, 1_000, "Failed logins per account before back-off starts; a client address gets four times as many.");
     public static final Setting<Duration> LOGIN_BACKOFF = Setting.duration("HUDDLE_AUTH_LOGIN_BACKOFF", "30s",
         "First login back-off after the failure limit; doubles with each further failure.");
     public static final Setting<Duration> LOGIN_BACKOFF_MAX = Setting.duration("HUDDLE_AUTH_LOGIN_BACKOFF_MAX", "15m",

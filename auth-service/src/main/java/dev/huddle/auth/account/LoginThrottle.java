@@ -61,6 +61,9 @@ public final class LoginThrottle {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
+    static final int ADDRESS_FACTOR = 4;
+    private static final String ADDRESS_PREFIX = "address:";
+
     private final Policy policy;
     private final AtomicLong nextPurgeMillis;
 
@@ -119,13 +122,22 @@ public final class LoginThrottle {
         }
         entries.compute(key, (k, previous) -> {
             int failures = previous == null || isIdle(previous, now) ? 1 : previous.failures() + 1;
-            Instant blockedUntil = failures >= policy.maxFailures() ? now.plus(backoff(failures)) : now;
+            int limit = limitFor(k);
+            Instant blockedUntil = failures >= limit ? now.plus(backoff(failures, limit)) : now;
             return new Entry(failures, now, blockedUntil);
         });
     }
 
-    private Duration backoff(int failures) {
-        int doublings = Math.min(failures - policy.maxFailures(), MAX_DOUBLINGS);
+    /**
+     * An address stands for everyone behind it (an office, a campus NAT), so it tolerates
+     * {@value #ADDRESS_FACTOR} times the failures of one account before backing off.
+     */
+    private int limitFor(String key) {
+        return key.startsWith(ADDRESS_PREFIX) ? policy.maxFailures() * ADDRESS_FACTOR : policy.maxFailures();
+    }
+
+    private Duration backoff(int failures, int limit) {
+        int doublings = Math.min(failures - limit, MAX_DOUBLINGS);
         Duration wait = policy.baseBackoff().multipliedBy(1L << doublings);
         return wait.compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : wait;
     }
@@ -157,6 +169,6 @@ public final class LoginThrottle {
     }
 
     private static String addressKey(String address) {
-        return address == null || address.isBlank() ? null : "address:" + address;
+        return address == null || address.isBlank() ? null : ADDRESS_PREFIX + address;
     }
 }
