@@ -70,7 +70,7 @@ class HuddleScriptTest {
     @ParameterizedTest
     @MethodSource("dev.huddle.system.KnownServices#arguments")
     void dockerfileRunsTheJvmWithTheSameFlags(ServiceDescriptor service) {
-        List<String> flags = arrayWords("JVM_FLAGS");
+        List<String> flags = RepoFiles.huddleArrayWords("JVM_FLAGS");
         assertThat(flags).as("JVM_FLAGS in ./huddle").isNotEmpty();
         List<String> entrypoint = Dockerfile.parse(root.resolve(service.name()).resolve("Dockerfile")).entrypoint();
         assertThat(entrypoint).as(service.name() + "/Dockerfile ENTRYPOINT").startsWith("java").contains("-jar");
@@ -113,7 +113,7 @@ class HuddleScriptTest {
     /** SERVICES entries by module name: the remaining words (HTTP port first). */
     private static Map<String, List<String>> scriptServices() {
         Map<String, List<String>> services = new LinkedHashMap<>();
-        for (String entry : arrayLines("SERVICES")) {
+        for (String entry : RepoFiles.huddleArrayLines("SERVICES")) {
             List<String> words = Arrays.asList(entry.replace("\"", "").trim().split("\\s+"));
             assertThat(words.size()).as("./huddle SERVICES entry '" + entry + "' has a port")
                 .isGreaterThanOrEqualTo(2);
@@ -123,30 +123,6 @@ class HuddleScriptTest {
         return services;
     }
 
-    /** The words of a bash array written one element group a line, {@code NAME=(} to {@code )}. */
-    private static List<String> arrayWords(String name) {
-        List<String> words = new ArrayList<>();
-        for (String line : arrayLines(name)) {
-            words.addAll(Arrays.asList(line.trim().split("\\s+")));
-        }
-        return words;
-    }
-
-    private static List<String> arrayLines(String name) {
-        int start = scriptLines.indexOf(name + "=(");
-        assertThat(start).as("./huddle has a line '" + name + "=('").isGreaterThanOrEqualTo(0);
-        List<String> lines = new ArrayList<>();
-        for (String line : scriptLines.subList(start + 1, scriptLines.size())) {
-            String trimmed = line.trim();
-            if (trimmed.equals(")")) {
-                return lines;
-            }
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                lines.add(trimmed);
-            }
-        }
-        throw new AssertionError("./huddle: " + name + "=( is not closed by a line ')'");
-    }
 
     // ------------------------------------------------------------------ running bash
 
