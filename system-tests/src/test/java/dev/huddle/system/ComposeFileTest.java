@@ -54,11 +54,15 @@ class ComposeFileTest {
 
     @ParameterizedTest
     @MethodSource("dev.huddle.system.KnownServices#arguments")
-    void buildsItsOwnImageFromTheRepositoryRoot(ServiceDescriptor service) {
+    void buildsTheOneDockerfileWithTheServiceAsBuildArgument(ServiceDescriptor service) {
         Map<String, Object> build = map(service(service).get("build"), service.name() + ".build");
         assertThat(build.get("context")).as(service.name() + ".build.context").isEqualTo(".");
-        assertThat(build.get("dockerfile")).as(service.name() + ".build.dockerfile")
-            .isEqualTo(service.name() + "/Dockerfile");
+        assertThat(build.getOrDefault("dockerfile", "Dockerfile")).as(service.name() + ".build.dockerfile")
+            .isEqualTo("Dockerfile");
+        Map<String, Object> args = map(build.get("args"), service.name() + ".build.args");
+        assertThat(args.get("SERVICE")).as(service.name() + ".build.args.SERVICE").isEqualTo(service.name());
+        assertThat(String.valueOf(args.get("HTTP_PORT"))).as(service.name() + ".build.args.HTTP_PORT")
+            .isEqualTo(Integer.toString(service.defaultHttpPort()));
         assertThat(service(service).get("image")).as(service.name() + ".image").isEqualTo("huddle/" + service.name());
     }
 
@@ -70,7 +74,7 @@ class ComposeFileTest {
         assertThat(env.keySet()).as(service.name() + ": environment in docker-compose.yml vs the settings "
             + "the service reads (NodeConfig.SETTINGS, HUDDLE_HTTP_PORT, its own)").isSubsetOf(readByService);
         assertThat(dockerfile(service).environment().keySet())
-            .as(service.name() + "/Dockerfile: ENV variables vs the settings the service reads")
+            .as("Dockerfile: ENV variables vs the settings " + service.name() + " reads")
             .isSubsetOf(readByService);
     }
 
@@ -84,34 +88,36 @@ class ComposeFileTest {
         assertThat(new TreeSet<>(containerPorts)).as(service.name() + ": published container ports")
             .isEqualTo(RepoFiles.publishedPorts(service));
 
-        String httpPort = Integer.toString(service.defaultHttpPort());
         String composeHttpPort = composeEnvironment(service).get(service.httpPort().name());
         if (composeHttpPort != null) {
             assertThat(composeHttpPort).as(service.name() + ": HUDDLE_HTTP_PORT in docker-compose.yml")
-                .isEqualTo(httpPort);
-        }
-        String imageHttpPort = dockerfile(service).environment().get(service.httpPort().name());
-        if (imageHttpPort != null) {
-            assertThat(imageHttpPort).as(service.name() + "/Dockerfile: ENV HUDDLE_HTTP_PORT").isEqualTo(httpPort);
+                .isEqualTo(Integer.toString(service.defaultHttpPort()));
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("dev.huddle.system.KnownServices#arguments")
-    void dockerfileExposesThePortsRunsAsNonRootAndChecksHealth(ServiceDescriptor service) {
-        Dockerfile dockerfile = dockerfile(service);
-        assertThat(dockerfile.exposedPorts()).as(service.name() + "/Dockerfile: EXPOSE")
-            .containsAll(RepoFiles.publishedPorts(service));
+    @Test
+    void theDockerfileRunsAnyServiceAsNonRootWithTheSharedJvmOptionsAndChecksHealth() {
+        Dockerfile dockerfile = Dockerfile.parse(root.resolve("Dockerfile"));
+        assertThat(dockerfile.exposedPorts()).as("Dockerfile: EXPOSE").contains("${http_port}", "5701");
+        assertThat(dockerfile.environment()).as("Dockerfile: ENV").containsEntry("HUDDLE_HTTP_PORT", "${HTTP_PORT}");
 
         List<String> users = dockerfile.runtime("USER");
-        assertThat(users).as(service.name() + "/Dockerfile: USER in the runtime stage").isNotEmpty();
+        assertThat(users).as("Dockerfile: USER in the runtime stage").isNotEmpty();
         String user = users.get(users.size() - 1).split(":")[0].trim();
-        assertThat(user).as(service.name() + "/Dockerfile: runtime USER").isNotIn("root", "0");
+        assertThat(user).as("Dockerfile: runtime USER").isNotIn("root", "0");
 
-        assertThat(dockerfile.runtime("HEALTHCHECK")).as(service.name() + "/Dockerfile: HEALTHCHECK")
-            .anySatisfy(check -> assertThat(check)
-                .contains("CMD")
-                .contains(":" + service.defaultHttpPort() + "/health"));
+        assertThat(dockerfile.runtime("HEALTHCHECK")).as("Dockerfile: HEALTHCHECK")
+            .anySatisfy(check -> assertThat(check).contains("CMD").contains("${HUDDLE_HTTP_PORT}/health"));
+        assertThat(dockerfile.entrypoint()).as("Dockerfile: ENTRYPOINT runs java with jvm.options")
+            .containsExactly("java", "@/app/jvm.options", "-jar", "/app/service.jar");
+    }
+
+    @Test
+    void noServiceKeepsADockerfileOfItsOwn() {
+        for (ServiceDescriptor service : KnownServices.ALL) {
+            assertThat(root.resolve(service.name()).resolve("Dockerfile")).as("one image recipe: the root Dockerfile")
+                .doesNotExist();
+        }
     }
 
     @ParameterizedTest
@@ -124,7 +130,7 @@ class ComposeFileTest {
             ? words.stream().map(String::valueOf).collect(Collectors.joining(" "))
             : String.valueOf(test);
         assertThat(command).as(service.name() + ".healthcheck.test")
-            .contains(":" + service.defaultHttpPort() + "/health");
+            .containsAnyOf(":" + service.defaultHttpPort() + "/health", "${HUDDLE_HTTP_PORT}/health");
     }
 
     @ParameterizedTest
@@ -157,8 +163,8 @@ class ComposeFileTest {
     }
 
     private static Dockerfile dockerfile(ServiceDescriptor service) {
-        Path file = root.resolve(service.name()).resolve("Dockerfile");
-        assertThat(file).as(service.name() + "/Dockerfile").isRegularFile();
+        Path file = root.resolve("Dockerfile");
+        assertThat(file).as("Dockerfile (every service's image, SERVICE=" + service.name() + ")").isRegularFile();
         return Dockerfile.parse(file);
     }
 

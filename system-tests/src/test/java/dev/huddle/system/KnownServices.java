@@ -1,8 +1,6 @@
 package dev.huddle.system;
 
-import dev.huddle.auth.AuthConfig;
-import dev.huddle.chat.ChatConfig;
-import dev.huddle.room.RoomConfig;
+import dev.huddle.launcher.HuddleServices;
 import dev.huddle.server.config.ServiceDescriptor;
 import java.util.List;
 import java.util.stream.Stream;
@@ -13,11 +11,10 @@ import org.junit.jupiter.params.provider.Arguments;
 final class KnownServices {
 
     /**
-     * Every Huddle service. Add chat-service and media-relay here (their {@code *Config.SERVICE})
-     * when their modules land, together with their lines in ./huddle, docker-compose.yml, their Dockerfile
-     * and docs/CONFIGURATION.md: the tests then check all of those.
+     * Every Huddle service: the launcher's list ({@link HuddleServices#ALL}), so a service added there is
+     * checked against docker-compose.yml and docs/CONFIGURATION.md at once.
      */
-    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE);
+    static final List<ServiceDescriptor> ALL = HuddleServices.ALL;
 
     private KnownServices() {
     }

@@ -1,14 +1,10 @@
 package dev.huddle.system;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.huddle.server.config.ServiceDescriptor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -62,31 +58,5 @@ final class RepoFiles {
             ports.add(normalizePort(port.setting().defaultValue() + "/" + port.protocol()));
         }
         return ports;
-    }
-
-    /** The words of a {@code ./huddle} bash array written one element group a line, {@code NAME=(} to {@code )}. */
-    static List<String> huddleArrayWords(String name) {
-        List<String> words = new ArrayList<>();
-        for (String line : huddleArrayLines(name)) {
-            words.addAll(Arrays.asList(line.trim().split("\\s+")));
-        }
-        return words;
-    }
-
-    static List<String> huddleArrayLines(String name) {
-        List<String> scriptLines = lines(root().resolve("huddle"));
-        int start = scriptLines.indexOf(name + "=(");
-        assertThat(start).as("./huddle has a line '" + name + "=('").isGreaterThanOrEqualTo(0);
-        List<String> lines = new ArrayList<>();
-        for (String line : scriptLines.subList(start + 1, scriptLines.size())) {
-            String trimmed = line.trim();
-            if (trimmed.equals(")")) {
-                return lines;
-            }
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                lines.add(trimmed);
-            }
-        }
-        throw new AssertionError("./huddle: " + name + "=( is not closed by a line ')'");
     }
 }

@@ -42,7 +42,7 @@ final class ServiceProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(RepoFiles.huddleArrayWords("JVM_FLAGS")); // exactly what ./huddle up runs
+        command.add("@" + RepoFiles.root().resolve("jvm.options")); // what ./huddle up and the image run
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
