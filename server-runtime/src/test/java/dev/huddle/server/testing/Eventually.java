@@ -16,7 +16,12 @@ public final class Eventually {
     }
 
     public static void assertThat(Runnable assertion) {
-        Instant deadline = Instant.now().plus(LIMIT);
+        assertThat(LIMIT, assertion);
+    }
+
+    /** With a limit of its own, for effects that take long to come (a process restarting). */
+    public static void assertThat(Duration limit, Runnable assertion) {
+        Instant deadline = Instant.now().plus(limit);
         while (true) {
             try {
                 assertion.run();
