@@ -5,15 +5,19 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Compares what a command printed with what the README shows, by shape: tokens, timestamps and
- * numbers (ids, pids, ports, durations) stand for any such value, runs of blanks for any run, and
+ * Compares what a command printed with what the README shows, by shape: tokens, timestamps,
+ * durations and numbers (ids, pids, ports) stand for any such value, runs of blanks for any run, and
  * {@code ...} in the README for anything. Pushed {@code EVENT} lines are compared apart from the
  * rest, because they may arrive before or after the reply that caused them.
  */
 final class OutputShape {
 
-    private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
+    /** A JWT, or one the README abbreviates to its first characters and "...". */
+    private static final Pattern TOKEN = Pattern.compile(
+        "eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+|eyJ[A-Za-z0-9_-]*\\.\\.\\.");
     private static final Pattern TIME = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z");
+    /** A duration as the launcher prints it: 42s, 3m05s, 2h07m, 3d04h. */
+    private static final Pattern DURATION = Pattern.compile("\\b\\d+(d\\d\\dh|h\\d\\dm|m\\d\\ds|s)\\b");
     private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     private OutputShape() {
@@ -22,6 +26,7 @@ final class OutputShape {
     static String normalize(String line) {
         String text = TOKEN.matcher(line).replaceAll("<token>");
         text = TIME.matcher(text).replaceAll("<time>");
+        text = DURATION.matcher(text).replaceAll("<duration>");
         text = NUMBER.matcher(text).replaceAll("9");
         return text.replaceAll("[ \\t]+", " ").strip();
     }

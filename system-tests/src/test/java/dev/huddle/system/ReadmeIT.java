@@ -75,8 +75,9 @@ class ReadmeIT {
             """.formatted(dir, dir));
         int index = 0;
         for (ReadmeExamples.Example example : readme.examples()) {
-            script.append("printf '\\n").append(MARK).append(index++).append("\\n'\n")
-                .append(example.command()).append(" 2>&1\n");
+            // a group, so that a here document's end line stays alone on its line
+            script.append("printf '\\n").append(MARK).append(index++).append("\\n'\n{\n")
+                .append(example.command()).append("\n} 2>&1\n");
         }
         script.append("printf '\\n").append(MARK).append("end\\n'\n./huddle down >/dev/null 2>&1\n");
         return script.toString();
