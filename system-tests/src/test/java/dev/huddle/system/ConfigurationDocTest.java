@@ -2,6 +2,7 @@ package dev.huddle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.launcher.LauncherSettings;
 import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.config.ServiceDescriptor;
 import dev.huddle.server.config.Setting;
@@ -40,6 +41,11 @@ class ConfigurationDocTest {
     @Test
     void documentsEveryCommonSetting() {
         checkSection("Common", NodeConfig.SETTINGS);
+    }
+
+    @Test
+    void documentsWhatTheLauncherReads() {
+        checkSection("./huddle up", LauncherSettings.ALL);
     }
 
     @ParameterizedTest

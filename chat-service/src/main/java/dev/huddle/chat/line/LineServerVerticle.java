@@ -18,6 +18,8 @@ import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The seed-004 line protocol on TCP ({@code nc localhost 7000}): one command per line, one reply
@@ -25,6 +27,8 @@ import io.vertx.core.net.PemKeyCertOptions;
  * instances share the port.
  */
 public final class LineServerVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LineServerVerticle.class);
 
     /** Pending connections the kernel queues before accept; seed 004 asks for at least 100. */
     static final int ACCEPT_BACKLOG = 1024;
@@ -77,6 +81,9 @@ public final class LineServerVerticle extends VerticleBase {
             }
         });
         socket.handler(framer::feed);
+        // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
+        // ERROR for an unhandled exception; the close handler below does the cleaning up
+        socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
             session.markClosed();
             dispatcher.disconnected(session);

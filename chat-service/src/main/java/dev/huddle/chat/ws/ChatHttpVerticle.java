@@ -17,6 +17,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * chat-service's HTTP port: health and metrics, and {@code /ws}, the same commands and events as the
@@ -24,6 +26,8 @@ import java.util.List;
  * {@code auth} frame, after which frames may leave it out.
  */
 public final class ChatHttpVerticle extends ApiVerticle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHttpVerticle.class);
 
     private static final int MAX_FRAME_BYTES = 64 * 1024;
 
@@ -72,6 +76,9 @@ public final class ChatHttpVerticle extends ApiVerticle {
                 });
         }
         socket.textMessageHandler(text -> onFrame(session, commands, text));
+        // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
+        // ERROR for an unhandled exception; the close handler below does the cleaning up
+        socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
             session.markClosed();
             dispatcher.disconnected(session);
