@@ -46,11 +46,20 @@ public abstract class ApiVerticle extends VerticleBase {
         OpsRoutes.mount(router, runtime);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
             .putHeader("content-type", "application/yaml").sendFile(openApiResource));
+        streamingRoutes(router);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
         routes();
         server = vertx.createHttpServer(HttpServers.options(runtime.config()));
         configure(server);
         return server.requestHandler(router).listen();
+    }
+
+    /**
+     * Routes that stream their request or response body (file uploads and downloads), mounted before
+     * the JSON body handler so nothing buffers or limits their bodies; they answer and log by
+     * themselves.
+     */
+    protected void streamingRoutes(Router router) {
     }
 
     /** Adds what is not a route (a WebSocket handler) before the server listens. */
