@@ -66,6 +66,11 @@ public final class FileService {
             .orElseThrow(() -> new HuddleException(ErrorCode.NOT_FOUND, "no upload " + uploadId));
     }
 
+    /** The upload's row as it is now (another request may have finished or removed it). */
+    public java.util.Optional<PendingUpload> reload(String uploadId) {
+        return repository.upload(uploadId);
+    }
+
     /** Bytes arrived: the janitor leaves the upload alone for another full TTL. */
     public void touch(String uploadId) {
         repository.touch(uploadId, now());

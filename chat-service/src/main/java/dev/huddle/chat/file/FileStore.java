@@ -3,6 +3,7 @@ package dev.huddle.chat.file;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.WriteStream;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -35,11 +36,26 @@ public interface FileStore {
     /** Reads {@code length} bytes of a stored file from {@code offset}. */
     Future<StoreStream> read(String key, long offset, long length);
 
-    /** Removes the part and the stored file of {@code key}, whichever exist. */
+    /** Removes the part, the stored file and the lock of {@code key}, whichever exist. */
     Future<Void> delete(String key);
 
-    /** Keys of parts ({@code parts} true) or stored files last written before {@code before}. */
-    Future<List<String>> keysOlderThan(boolean parts, Instant before);
+    /** What the store keeps per key. */
+    enum Area { PARTS, STORED, LOCKS }
+
+    /** Keys with an entry in {@code area} last written before {@code before}. */
+    Future<List<String>> keysOlderThan(Area area, Instant before);
+
+    /**
+     * Takes the upload's lock, which every instance sharing the store respects, waiting up to
+     * {@code wait} while another holds it (a request on another instance that has not yet noticed
+     * its client went away). Fails CONFLICT when it stays taken.
+     */
+    Future<Lock> lock(String key, Duration wait);
+
+    /** A held {@link #lock}. */
+    interface Lock {
+        Future<Void> release();
+    }
 
     /** Whether {@code key} has the shape the server generates (32 lower-case hex digits). */
     static boolean isKey(String key) {

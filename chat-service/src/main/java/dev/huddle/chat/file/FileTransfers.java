@@ -17,11 +17,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.streams.ReadStream;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +32,11 @@ import java.util.function.Supplier;
  * work runs on the service's workers, bytes move through the {@link FileStore} without an event loop
  * ever waiting on the disk, and what the rules decide is in {@link FileService} and {@link FilePolicy}.
  *
- * <p>Requests on one upload are carried out one after another on this instance (a resumed PATCH
- * waits until the cut one it replaces has let go of the part), and the file's SHA-256 is kept
- * between them so bytes are hashed once.
+ * <p>Requests on one upload are carried out one after another: on this instance in order, and
+ * across the instances sharing the store under the store's lock, so a resumed PATCH waits until the
+ * cut one it replaces has let go of the part, wherever that one ran. Under the lock the upload is
+ * read again, since another request may have finished or removed it meanwhile. The file's SHA-256
+ * is kept between requests so bytes are hashed once.
  */
 public final class FileTransfers {
 
@@ -71,7 +75,9 @@ public final class FileTransfers {
                                          boolean resumable) {
         return place(caller, target)
             .compose(destination -> runtime.blocking(() -> files.declare(caller, destination, name, size, sha256,
-                resumable)));
+                resumable)))
+            .compose(upload -> store.appendToPart(upload.storageKey()).compose(part -> part.end()).map(upload)
+                .recover(e -> drop(upload).transform(x -> Future.failedFuture(e))));
     }
 
     /** The caller's own upload (tus requests name it by id). */
@@ -84,8 +90,8 @@ public final class FileTransfers {
 
     /** Bytes the upload's part holds: the tus offset. */
     public Future<Long> offset(PendingUpload upload) {
-        return upload.complete() ? Future.succeededFuture(upload.size())
-            : exclusive(upload.id(), () -> store.partSize(upload.storageKey()));
+        return exclusive(upload, current -> current.complete() ? Future.succeededFuture(current.size())
+            : store.partSize(current.storageKey()));
     }
 
     /**
@@ -95,8 +101,10 @@ public final class FileTransfers {
      * @throws HuddleException (failed future) CONFLICT for a wrong offset, SIZE_MISMATCH past the
      *                         declared size or for a stalled sender, CHECKSUM_MISMATCH
      */
-    public Future<Long> append(PendingUpload upload, long offset, ReadStream<Buffer> body, ChunkChecksum checksum) {
-        return exclusive(upload.id(), () -> store.partSize(upload.storageKey()).compose(size -> {
+    public Future<Long> append(PendingUpload pending, long offset, ReadStream<Buffer> body, ChunkChecksum checksum) {
+        return exclusive(pending, upload -> upload.complete()
+            ? Future.failedFuture(new HuddleException(ErrorCode.CONFLICT, "upload " + upload.id() + " is complete"))
+            : store.partSize(upload.storageKey()).compose(size -> {
             if (size != offset) {
                 return Future.failedFuture(new HuddleException(ErrorCode.CONFLICT,
                     "upload " + upload.id() + " is at offset " + size + ", not " + offset));
@@ -110,8 +118,8 @@ public final class FileTransfers {
      * type is read from the bytes, the part becomes a stored file, and the file and its message are
      * committed together and announced. A mismatch leaves nothing: no part, no row, no message.
      */
-    public Future<StoredFile> finish(PendingUpload upload) {
-        return exclusive(upload.id(), () -> store.partSize(upload.storageKey()).compose(size -> {
+    public Future<StoredFile> finish(PendingUpload pending) {
+        return exclusive(pending, upload -> store.partSize(upload.storageKey()).compose(size -> {
             if (size != upload.size()) {
                 return Future.failedFuture(new HuddleException(ErrorCode.SIZE_MISMATCH,
                     "received " + size + " of " + upload.size() + " bytes"));
@@ -135,7 +143,7 @@ public final class FileTransfers {
 
     /** Gives up an upload: its bytes and its row (and with it the quota it reserved) go. */
     public Future<Void> discard(PendingUpload upload) {
-        return exclusive(upload.id(), () -> drop(upload));
+        return exclusive(upload, this::drop);
     }
 
     /** A file the caller may download. */
@@ -334,12 +342,21 @@ public final class FileTransfers {
         };
     }
 
-    /** Runs {@code work} after every earlier request on the same upload on this instance has finished. */
-    private <T> Future<T> exclusive(String uploadId, Supplier<Future<T>> work) {
+    /**
+     * Runs {@code work} on the upload as it is now, after every earlier request on it on this
+     * instance has finished and while holding its lock in the store.
+     */
+    private <T> Future<T> exclusive(PendingUpload upload, Function<PendingUpload, Future<T>> work) {
+        String uploadId = upload.id();
+        Supplier<Future<T>> locked = () -> store.lock(upload.storageKey(), lockWait())
+            .compose(lock -> runtime.blocking(() -> files.reload(uploadId))
+                .compose(current -> current.isPresent() ? work.apply(current.get())
+                    : Future.<T>failedFuture(new HuddleException(ErrorCode.NOT_FOUND, "no upload " + uploadId)))
+                .eventually(lock::release));
         Future<T> mine;
         synchronized (busy) {
             Future<?> before = busy.getOrDefault(uploadId, Future.succeededFuture());
-            mine = before.transform(x -> work.get());
+            mine = before.transform(x -> locked.get());
             busy.put(uploadId, mine);
         }
         return mine.andThen(x -> {
@@ -347,5 +364,10 @@ public final class FileTransfers {
                 busy.remove(uploadId, mine);
             }
         });
+    }
+
+    // A request holding the lock for a client that went away notices within the stall timeout.
+    private Duration lockWait() {
+        return config.stallTimeout().plusSeconds(5);
     }
 }

@@ -1,12 +1,19 @@
 package dev.huddle.chat.file;
 
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.AsyncFileLock;
 import io.vertx.core.file.FileSystem;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.streams.WriteStream;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +24,7 @@ import java.util.List;
  * <pre>
  * &lt;root&gt;/parts/&lt;key&gt;    uploads in progress, appended to
  * &lt;root&gt;/stored/&lt;key&gt;   complete, checked files, renamed from parts/ in one step
+ * &lt;root&gt;/locks/&lt;key&gt;    empty files whose OS lock (fcntl) is an upload's lock across processes
  * </pre>
  * Several chat-service instances on one host point at the same root (they share the data
  * directory), so any of them finishes an upload another began and serves files another stored.
@@ -29,11 +37,15 @@ public final class LocalDirectoryStore implements FileStore {
     private final FileSystem fs;
     private final Path parts;
     private final Path stored;
+    private final Path locks;
+    private final Vertx vertx;
 
     private LocalDirectoryStore(Vertx vertx, Path root) {
+        this.vertx = vertx;
         this.fs = vertx.fileSystem();
         this.parts = root.resolve("parts");
         this.stored = root.resolve("stored");
+        this.locks = root.resolve("locks");
     }
 
     /** The store under {@code root}, its folders created if missing. */
@@ -41,6 +53,7 @@ public final class LocalDirectoryStore implements FileStore {
         LocalDirectoryStore store = new LocalDirectoryStore(vertx, root);
         return store.fs.mkdirs(store.parts.toString())
             .compose(v -> store.fs.mkdirs(store.stored.toString()))
+            .compose(v -> store.fs.mkdirs(store.locks.toString()))
             .map(store);
     }
 
@@ -68,7 +81,8 @@ public final class LocalDirectoryStore implements FileStore {
 
     @Override
     public Future<Void> commitPart(String key) {
-        return fs.move(part(key), stored(key));
+        // the lock goes with the part: whoever waits on it finds the upload complete once it gets it
+        return fs.move(part(key), stored(key)).compose(v -> deleteIfExists(lockFile(key)));
     }
 
     @Override
@@ -78,12 +92,51 @@ public final class LocalDirectoryStore implements FileStore {
 
     @Override
     public Future<Void> delete(String key) {
-        return Future.join(deleteIfExists(part(key)), deleteIfExists(stored(key))).mapEmpty();
+        return Future.join(deleteIfExists(part(key)), deleteIfExists(stored(key)), deleteIfExists(lockFile(key)))
+            .mapEmpty();
+    }
+
+    /**
+     * {@code tryLock} on the key's lock file, again every 25 ms until {@code wait} has passed. The OS
+     * lock keeps out other processes; a second instance in this JVM meets an
+     * {@link OverlappingFileLockException} instead, which means the same.
+     */
+    @Override
+    public Future<Lock> lock(String key, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        return fs.open(lockFile(key), new OpenOptions().setRead(false).setWrite(true).setCreate(true))
+            .compose(file -> {
+                Promise<Lock> locked = Promise.promise();
+                tryLock(file, deadline, locked);
+                return locked.future().onFailure(e -> file.close());
+            });
+    }
+
+    private void tryLock(AsyncFile file, long deadline, Promise<Lock> locked) {
+        AsyncFileLock lock;
+        try {
+            lock = file.tryLock();
+        } catch (OverlappingFileLockException heldInThisJvm) {
+            lock = null;
+        }
+        if (lock != null) {
+            AsyncFileLock held = lock;
+            locked.complete(() -> held.release().eventually(file::close));
+        } else if (System.nanoTime() > deadline) {
+            locked.fail(new HuddleException(ErrorCode.CONFLICT,
+                "the upload is being written by another request; try again"));
+        } else {
+            vertx.setTimer(25, id -> tryLock(file, deadline, locked));
+        }
     }
 
     @Override
-    public Future<List<String>> keysOlderThan(boolean inParts, Instant before) {
-        Path dir = inParts ? parts : stored;
+    public Future<List<String>> keysOlderThan(Area area, Instant before) {
+        Path dir = switch (area) {
+            case PARTS -> parts;
+            case STORED -> stored;
+            case LOCKS -> locks;
+        };
         return fs.readDir(dir.toString()).compose(paths -> {
             List<Future<String>> checks = new ArrayList<>();
             for (String path : paths) {
@@ -117,6 +170,10 @@ public final class LocalDirectoryStore implements FileStore {
 
     private String part(String key) {
         return parts.resolve(checked(key)).toString();
+    }
+
+    private String lockFile(String key) {
+        return locks.resolve(checked(key)).toString();
     }
 
     private String stored(String key) {

@@ -91,11 +91,17 @@ public final class TusRoutes {
         Future.succeededFuture(ctx).map(c -> declaration(c.request(), BearerAuth.token(c)))
             .compose(d -> transfers.declare(ApiResponder.principal(ctx), d.target(), d.filename(), d.size(),
                 d.sha256(), true))
-            .onSuccess(upload -> {
+            .compose(upload -> {
                 ctx.response().putHeader("Location", BASE + "/" + upload.id()).putHeader("Upload-Offset", "0");
-                answers.done(ctx, "upload_create", 201, request, "Location: " + BASE + "/" + upload.id()
-                    + " name=" + upload.name() + " size=" + upload.size() + " sha256=" + upload.sha256());
+                String created = "Location: " + BASE + "/" + upload.id() + " name=" + upload.name() + " size="
+                    + upload.size() + " sha256=" + upload.sha256();
+                // an empty file is complete once declared: there is no PATCH to finish it
+                return upload.size() > 0 ? Future.succeededFuture(created) : transfers.finish(upload).map(file -> {
+                    ctx.response().putHeader("Huddle-File-Id", Long.toString(file.id()));
+                    return created + " " + file.toJson().encode();
+                });
             })
+            .onSuccess(created -> answers.done(ctx, "upload_create", 201, request, created))
             .onFailure(error -> answers.fail(ctx, "upload_create", request, error));
     }
 

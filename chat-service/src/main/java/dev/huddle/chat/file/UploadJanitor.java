@@ -56,8 +56,8 @@ public final class UploadJanitor {
                 }
                 return Future.join(removals).map(expired.size());
             })
-            .compose(uploads -> leftovers(true).compose(parts -> leftovers(false).map(stored ->
-                new Sweep(uploads, parts + stored))))
+            .compose(uploads -> leftovers(FileStore.Area.PARTS).compose(parts -> leftovers(FileStore.Area.STORED)
+                .compose(stored -> leftovers(FileStore.Area.LOCKS).map(locks -> new Sweep(uploads, parts + stored)))))
             .onSuccess(sweep -> {
                 if (sweep.uploads() + sweep.leftovers() > 0) {
                     LOG.info("janitor removed {} stale uploads and {} leftover files", sweep.uploads(), sweep.leftovers());
@@ -66,8 +66,8 @@ public final class UploadJanitor {
             .onFailure(error -> LOG.warn("janitor sweep failed", error));
     }
 
-    private Future<Integer> leftovers(boolean parts) {
-        return store.keysOlderThan(parts, files.leftoverCutoff())
+    private Future<Integer> leftovers(FileStore.Area area) {
+        return store.keysOlderThan(area, files.leftoverCutoff())
             .compose(keys -> runtime.blocking(() -> keys.stream().filter(key -> !files.keyInUse(key)).toList()))
             .compose(orphans -> Future.join(orphans.stream().map(store::delete).toList()).map(orphans.size()));
     }
