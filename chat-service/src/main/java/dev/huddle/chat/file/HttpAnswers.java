@@ -5,6 +5,7 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.actionlog.ActionLog;
 import dev.huddle.server.http.ApiResponder;
 import dev.huddle.server.token.Principal;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -71,6 +72,10 @@ public final class HttpAnswers {
     static HuddleException refusal(Throwable error) {
         if (error instanceof HuddleException refusal) {
             return refusal;
+        }
+        if (error instanceof HttpClosedException) {
+            // the client went away mid-request: expected, and what arrived is kept (tus resumes from it)
+            return new HuddleException(ErrorCode.UNAVAILABLE, "the client closed the connection");
         }
         LOG.error("file transfer failed unexpectedly", error);
         return new HuddleException(ErrorCode.INTERNAL, "internal error");
