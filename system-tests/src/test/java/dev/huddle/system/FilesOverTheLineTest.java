@@ -10,6 +10,7 @@ import dev.huddle.client.files.Progress;
 import dev.huddle.client.files.Sha256;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.FileSize;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.Reply;
@@ -413,7 +414,7 @@ class FilesOverTheLineTest {
     }
 
     private static String humanSize(long bytes) {
-        return dev.huddle.chat.file.FileNames.humanSize(bytes);
+        return FileSize.human(bytes);
     }
 
     private static void join(Thread thread) {

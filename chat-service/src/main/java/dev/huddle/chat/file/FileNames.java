@@ -1,7 +1,6 @@
 package dev.huddle.chat.file;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * What happens to a file's name: it is kept for display only (files are stored under generated
@@ -56,21 +55,6 @@ public final class FileNames {
             }
         });
         return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + percentEncode(name);
-    }
-
-    /** {@code 2.3 MB}: binary multiples, one decimal from KB up, as file managers show sizes. */
-    public static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
     // RFC 8187 attr-char: ALPHA / DIGIT / "!" / "#" / "$" / "&" / "+" / "-" / "." / "^" / "_" / "`" / "|" / "~"

@@ -9,6 +9,7 @@ import dev.huddle.chat.message.PageRequest;
 import dev.huddle.chat.message.SqlQueries;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.FileSize;
 import dev.huddle.server.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -53,9 +54,9 @@ public final class FileRepository {
         database.inTransaction(c -> {
             long held = single(c, SqlQueries.BYTES_HELD_BY, upload.uploaderId(), upload.uploaderId());
             if (held + upload.size() > quotaBytes) {
-                throw new HuddleException(ErrorCode.QUOTA_EXCEEDED, "this file (" + FileNames.humanSize(upload.size())
-                    + ") would take you past your quota of " + FileNames.humanSize(quotaBytes) + "; "
-                    + FileNames.humanSize(Math.max(0, quotaBytes - held)) + " left");
+                throw new HuddleException(ErrorCode.QUOTA_EXCEEDED, "this file (" + FileSize.human(upload.size())
+                    + ") would take you past your quota of " + FileSize.human(quotaBytes) + "; "
+                    + FileSize.human(Math.max(0, quotaBytes - held)) + " left");
             }
             Destination d = upload.destination();
             update(c, SqlQueries.INSERT_UPLOAD, upload.id(), d instanceof Destination.Room r ? r.projectId() : null,

@@ -5,6 +5,7 @@ import dev.huddle.chat.message.MessageRules;
 import dev.huddle.chat.message.Page;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.FileSize;
 import dev.huddle.server.token.Principal;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -51,7 +52,7 @@ public final class FileService {
             throw HuddleException.badRequest("size must be a whole number of bytes");
         }
         if (size > config.maxBytes()) {
-            throw new HuddleException(ErrorCode.TOO_LARGE, "files may be at most " + FileNames.humanSize(config.maxBytes())
+            throw new HuddleException(ErrorCode.TOO_LARGE, "files may be at most " + FileSize.human(config.maxBytes())
                 + " (" + config.maxBytes() + " bytes); this one is " + size + " bytes");
         }
         PendingUpload upload = new PendingUpload(randomKey(), destination, uploader.userId(), uploader.username(),
@@ -82,7 +83,7 @@ public final class FileService {
      */
     public FileRepository.Announcement complete(PendingUpload upload, String contentType) {
         return repository.complete(upload, contentType,
-            "shared " + upload.name() + " (" + FileNames.humanSize(upload.size()) + ")", now());
+            "shared " + upload.name() + " (" + FileSize.human(upload.size()) + ")", now());
     }
 
     /** Forgets an upload that will not complete; its quota reservation goes with it. */
@@ -113,7 +114,7 @@ public final class FileService {
      * removed by bob}. The caller has checked {@link FilePolicy#requireRemover} and removes the bytes.
      */
     public Removal remove(StoredFile file, Principal by) {
-        String text = file.name() + " (" + FileNames.humanSize(file.size()) + ") was removed by " + by.username();
+        String text = file.name() + " (" + FileSize.human(file.size()) + ") was removed by " + by.username();
         return new Removal(file, repository.delete(file, text), text);
     }
 
