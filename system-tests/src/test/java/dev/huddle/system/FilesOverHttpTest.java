@@ -322,7 +322,66 @@ class FilesOverHttpTest {
         }
     }
 
+    @Test
+    void webSocketClientsSeeFileMessagesListFilesAndAreSentToHttpForBytes() throws Exception {
+        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+            Account alice = account(line);
+            Account bob = account(line);
+            long id = room(line, alice, bob);
+            java.util.concurrent.BlockingQueue<JsonObject> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.net.http.WebSocket ws = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + cluster.httpPort(cluster.chatB) + "/ws?token=" + bob.token()),
+                    new java.net.http.WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket socket,
+                                                                              CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                frames.add(new JsonObject(text.toString()));
+                                text.setLength(0);
+                            }
+                            socket.request(1);
+                            return null;
+                        }
+                    }).get();
+            ws.sendText(new JsonObject().put("id", 1).put("command", "join").put("projectId", id).encode(), true).get();
+            assertThat(frame(frames, f -> Integer.valueOf(1).equals(f.getValue("id"))).getBoolean("ok")).isTrue();
+
+            long fileId = upload(alice, new FileTarget.Room(id), FileFixture.png(), "diagram.png");
+            JsonObject event = frame(frames, f -> "chat".equals(f.getString("event")));
+            assertThat(event.getJsonObject("data").getJsonObject("file").getLong("id")).isEqualTo(fileId);
+            assertThat(event.getJsonObject("data").getJsonObject("file").getString("contentType")).isEqualTo("image/png");
+
+            ws.sendText(new JsonObject().put("id", 2).put("command", "files").put("target", Long.toString(id)).encode(),
+                true).get();
+            JsonObject listed = frame(frames, f -> Integer.valueOf(2).equals(f.getValue("id")));
+            assertThat(listed.getJsonObject("result").getJsonArray("files").getJsonObject(0).getLong("id"))
+                .isEqualTo(fileId);
+            ws.sendText(new JsonObject().put("id", 3).put("command", "upload").put("target", Long.toString(id))
+                .put("size", 1).put("sha256", Sha256.hex(new byte[1])).put("filename", "x").encode(), true).get();
+            JsonObject refused = frame(frames, f -> Integer.valueOf(3).equals(f.getValue("id")));
+            assertThat(refused.getJsonObject("error").getString("code")).isEqualTo("BAD_REQUEST");
+            assertThat(refused.getJsonObject("error").getString("message")).contains("/api/files/uploads");
+            assertThat(line.ok("files " + alice.token() + " " + id).getJsonArray("files")).hasSize(1);
+            ws.sendClose(java.net.http.WebSocket.NORMAL_CLOSURE, "bye").get();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
+
+    private static JsonObject frame(java.util.concurrent.BlockingQueue<JsonObject> frames,
+                                    java.util.function.Predicate<JsonObject> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonObject frame = frames.poll(deadline - System.nanoTime(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            if (frame != null && wanted.test(frame)) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no such frame within " + WAIT);
+    }
 
     private static String created(Account who, long projectId, byte[] bytes, String name) {
         HttpResponse<String> created = tusA.create(who.token(), bytes.length,
