@@ -41,8 +41,7 @@ public final class FileCommands {
             return session.sendBytes(null).map(v -> null);
         }
         return transfers.readable(caller, download.fileId())
-            .compose(file -> transfers.open(file, 0, file.size())
-                .map(stream -> new ThenBytes(file.toJson(), stream, stream::close)));
+            .compose(file -> transfers.open(file, 0, file.size()).map(bytes -> new ThenBytes(file.toJson(), bytes)));
     }
 
     public Future<JsonObject> list(Principal caller, Command.Files files) {

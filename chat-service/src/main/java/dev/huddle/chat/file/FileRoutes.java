@@ -1,5 +1,6 @@
 package dev.huddle.chat.file;
 
+import dev.huddle.chat.session.ThenBytes;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.server.http.ApiResponder;
@@ -127,7 +128,12 @@ public final class FileRoutes {
             return Future.succeededFuture(status);
         }
         return transfers.open(file, range.start(), range.length())
-            .compose(stream -> stream.pipeTo(response).recover(e -> stream.close().transform(x -> Future.failedFuture(e))))
+            .compose(bytes -> switch (bytes) {
+                case ThenBytes.LocalFile local -> response.sendFile(local.path().toString(), local.offset(),
+                    local.length());
+                case ThenBytes.Streamed streamed -> streamed.stream().pipeTo(response)
+                    .recover(e -> streamed.release().transform(x -> Future.failedFuture(e)));
+            })
             .map(status);
     }
 

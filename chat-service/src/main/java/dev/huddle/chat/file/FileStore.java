@@ -3,9 +3,11 @@ package dev.huddle.chat.file;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.WriteStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where file bytes live. A file is first a <em>part</em> (an upload in progress, appended to as
@@ -35,6 +37,12 @@ public interface FileStore {
 
     /** Reads {@code length} bytes of a stored file from {@code offset}. */
     Future<StoreStream> read(String key, long offset, long length);
+
+    /**
+     * The stored file as a path on this host, when the store is a local directory: the server then
+     * lets the kernel send it (sendfile) instead of reading it through the JVM. Empty otherwise.
+     */
+    Optional<Path> localFile(String key);
 
     /** Removes the part, the stored file and the lock of {@code key}, whichever exist. */
     Future<Void> delete(String key);

@@ -4,6 +4,7 @@ import dev.huddle.chat.Neighbours;
 import dev.huddle.chat.message.ChatMessage;
 import dev.huddle.chat.message.DirectMessage;
 import dev.huddle.chat.session.OutboundEvent;
+import dev.huddle.chat.session.ThenBytes;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.FileTarget;
@@ -155,9 +156,15 @@ public final class FileTransfers {
             }));
     }
 
-    /** {@code length} bytes of a stored file from {@code offset}; the reader closes the stream if it stops early. */
-    public Future<StoreStream> open(StoredFile file, long offset, long length) {
-        return store.read(file.storageKey(), offset, length);
+    /**
+     * {@code length} bytes of a stored file from {@code offset}: a region of a local file when the
+     * store has one (sent by the kernel), else a stream that the reader closes if it stops early.
+     */
+    public Future<ThenBytes.Source> open(StoredFile file, long offset, long length) {
+        return store.localFile(file.storageKey())
+            .<Future<ThenBytes.Source>>map(path -> Future.succeededFuture(new ThenBytes.LocalFile(path, offset, length)))
+            .orElseGet(() -> store.read(file.storageKey(), offset, length)
+                .map(stream -> new ThenBytes.Streamed(stream, stream::close)));
     }
 
     /** {@code {"files":[...], "hasMore":bool, "target":"7"|"@bob"}}, newest first. */

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link FileStore} in a directory of this host, through Vert.x's asynchronous file system (so
@@ -88,6 +89,11 @@ public final class LocalDirectoryStore implements FileStore {
     @Override
     public Future<StoreStream> read(String key, long offset, long length) {
         return open(stored(key), offset, length);
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        return Optional.of(Path.of(stored(key)));
     }
 
     @Override

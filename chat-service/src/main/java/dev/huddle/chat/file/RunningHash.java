@@ -1,5 +1,6 @@
 package dev.huddle.chat.file;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -35,6 +36,11 @@ final class RunningHash {
     void update(byte[] data) {
         digest.update(data);
         bytes += data.length;
+    }
+
+    void update(ByteBuffer data) {
+        bytes += data.remaining();
+        digest.update(data);
     }
 
     long bytes() {

@@ -3,6 +3,7 @@ package dev.huddle.chat.line;
 import dev.huddle.chat.session.OutboundBudget;
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
+import dev.huddle.chat.session.ThenBytes;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.LineReply;
@@ -98,13 +99,17 @@ final class LineSession extends Session {
     }
 
     @Override
-    public Future<Void> sendBytes(ReadStream<Buffer> bytes) {
+    public Future<Void> sendBytes(ThenBytes.Source bytes) {
         Promise<Void> sent = Promise.promise();
         onContext(() -> {
             synchronized (this) {
                 heldLines = new ArrayList<>();
             }
-            bytes.pipe().endOnComplete(false).to(socket).onComplete(outcome -> {
+            Future<Void> transfer = switch (bytes) {
+                case ThenBytes.LocalFile file -> socket.sendFile(file.path().toString(), file.offset(), file.length());
+                case ThenBytes.Streamed streamed -> streamed.stream().pipe().endOnComplete(false).to(socket);
+            };
+            transfer.onComplete(outcome -> {
                 if (outcome.failed()) {
                     // the client cannot tell where the file ended: the connection is unusable
                     LOG.info("{} closed: a download failed halfway ({})", this, outcome.cause().toString());

@@ -80,7 +80,7 @@ public final class CommandQueue {
                     String reply = replies.ok(requestId, name, then.json());
                     log(name, outcome.result().username(), requestText, reply);
                     return session.sendBytes(then.bytes())
-                        .transform(sent -> (sent.succeeded() ? Future.<Void>succeededFuture() : then.release().get())
+                        .transform(sent -> (sent.succeeded() ? Future.<Void>succeededFuture() : then.bytes().release())
                             .transform(x -> Future.succeededFuture(command)));
                 }
                 if (outcome.succeeded()) {

@@ -49,8 +49,8 @@ public abstract class Session {
         return Future.failedFuture(noBytes());
     }
 
-    /** Streams {@code bytes} to the client right after the reply just written. Only where {@link #carriesBytes()}. */
-    public Future<Void> sendBytes(ReadStream<Buffer> bytes) {
+    /** Sends {@code bytes} to the client right after the reply just written. Only where {@link #carriesBytes()}. */
+    public Future<Void> sendBytes(ThenBytes.Source bytes) {
         return Future.failedFuture(noBytes());
     }
 

@@ -20,6 +20,7 @@ import dev.huddle.server.runtime.ServiceRuntime;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
@@ -53,6 +54,13 @@ public final class ChatHttpVerticle extends ApiVerticle {
         HttpAnswers answers = new HttpAnswers(runtime.actionLog());
         this.uploads = new TusRoutes(transfers, answers, auth);
         this.files = new FileRoutes(transfers, answers, auth);
+    }
+
+    // Downloads go out with sendfile, straight from the page cache, which a compressing pipeline would
+    // turn into copies through the event loop; this port's other answers are small.
+    @Override
+    protected HttpServerOptions serverOptions(HttpServerOptions defaults) {
+        return defaults.setCompressionSupported(false);
     }
 
     @Override

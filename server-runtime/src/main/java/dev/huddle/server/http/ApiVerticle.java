@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -49,7 +50,7 @@ public abstract class ApiVerticle extends VerticleBase {
         streamingRoutes(router);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
         routes();
-        server = vertx.createHttpServer(HttpServers.options(runtime.config()));
+        server = vertx.createHttpServer(serverOptions(HttpServers.options(runtime.config())));
         configure(server);
         return server.requestHandler(router).listen();
     }
@@ -60,6 +61,11 @@ public abstract class ApiVerticle extends VerticleBase {
      * themselves.
      */
     protected void streamingRoutes(Router router) {
+    }
+
+    /** The server's options: {@link HttpServers#options} unless a service needs otherwise. */
+    protected HttpServerOptions serverOptions(HttpServerOptions defaults) {
+        return defaults;
     }
 
     /** Adds what is not a route (a WebSocket handler) before the server listens. */
