@@ -68,6 +68,17 @@ final class HeapProbe {
         return (long) sum(scrape(), "jvm_memory_used_bytes{area=\"heap\"");
     }
 
+    /** Heap in use as /metrics reports it right after one forced full GC: quick enough to take mid-transfer. */
+    long heapUsedAfterOneGcBytes() {
+        jcmd("GC.run");
+        return (long) sum(scrape(), "jvm_memory_used_bytes{area=\"heap\"");
+    }
+
+    /** Heap in use as /metrics reports it right now, garbage included (no GC forced). */
+    long heapUsedNowBytes() {
+        return (long) sum(scrape(), "jvm_memory_used_bytes{area=\"heap\"");
+    }
+
     private String jcmd(String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         try {

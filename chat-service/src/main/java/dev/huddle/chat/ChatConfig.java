@@ -1,10 +1,11 @@
 package dev.huddle.chat;
 
+import dev.huddle.chat.file.FileConfig;
 import dev.huddle.server.config.Env;
 import dev.huddle.server.config.ServiceDescriptor;
 import dev.huddle.server.config.Setting;
 import java.time.Duration;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * chat-service's own settings (the common ones are in {@code NodeConfig}).
@@ -14,9 +15,10 @@ import java.util.List;
  * @param commandBurst       commands a connection may send at once before the rate applies
  * @param outboundLimitBytes bytes queued to one connection before it is closed as too slow
  * @param busTimeout         how long to wait for auth-service and room-service
+ * @param files              file transfer limits and the janitor's TTL
  */
 public record ChatConfig(int linePort, int commandsPerSecond, int commandBurst, long outboundLimitBytes,
-                         Duration busTimeout) {
+                         Duration busTimeout, FileConfig files) {
 
     public static final Setting<Integer> LINE_PORT = Setting.port("HUDDLE_CHAT_LINE_PORT", 7000,
         "TCP port of the line protocol (seed 004): `nc localhost 7000`.");
@@ -29,12 +31,13 @@ public record ChatConfig(int linePort, int commandsPerSecond, int commandBurst, 
     public static final Setting<Duration> BUS_TIMEOUT = Setting.duration("HUDDLE_CHAT_BUS_TIMEOUT", "5s",
         "How long chat-service waits for auth-service and room-service before answering UNAVAILABLE.");
 
-    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", 8083, List.of(
-            COMMANDS_PER_SECOND, COMMAND_BURST, OUTBOUND_LIMIT_BYTES, BUS_TIMEOUT))
+    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", 8083,
+            Stream.concat(Stream.of(COMMANDS_PER_SECOND, COMMAND_BURST, OUTBOUND_LIMIT_BYTES, BUS_TIMEOUT),
+                FileConfig.SETTINGS.stream()).<Setting<?>>map(s -> s).toList())
         .withPort(LINE_PORT, "tcp");
 
     public static ChatConfig read(Env env) {
         return new ChatConfig(LINE_PORT.read(env), COMMANDS_PER_SECOND.read(env), COMMAND_BURST.read(env),
-            OUTBOUND_LIMIT_BYTES.read(env), BUS_TIMEOUT.read(env));
+            OUTBOUND_LIMIT_BYTES.read(env), BUS_TIMEOUT.read(env), FileConfig.read(env));
     }
 }

@@ -1,5 +1,11 @@
 package dev.huddle.chat;
 
+import dev.huddle.chat.file.FileCommands;
+import dev.huddle.chat.file.FileRepository;
+import dev.huddle.chat.file.FileService;
+import dev.huddle.chat.file.FileTransfers;
+import dev.huddle.chat.file.LocalDirectoryStore;
+import dev.huddle.chat.file.UploadJanitor;
 import dev.huddle.chat.line.LineServerVerticle;
 import dev.huddle.chat.message.ChatService;
 import dev.huddle.chat.message.MessageRepository;
@@ -13,7 +19,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Builds chat-service's parts and deploys its front doors: the line protocol once per core (the
- * instances share port 7000) and the HTTP/WebSocket server.
+ * instances share port 7000) and the HTTP/WebSocket server. Files live in {@code <data dir>/files},
+ * shared by the instances that share the data directory.
  */
 public final class ChatDeployer {
 
@@ -22,16 +29,28 @@ public final class ChatDeployer {
 
     public static Future<?> deploy(ServiceRuntime runtime, ChatConfig config) {
         var vertx = runtime.vertx();
+        return LocalDirectoryStore.open(vertx, runtime.config().dataDir().resolve("files"))
+            .compose(store -> deploy(runtime, config, store));
+    }
+
+    private static Future<?> deploy(ServiceRuntime runtime, ChatConfig config, LocalDirectoryStore store) {
+        var vertx = runtime.vertx();
         SessionRegistry sessions = new SessionRegistry(vertx.eventBus());
-        ChatService chats = new ChatService(new MessageRepository(runtime.database()), runtime.clock());
-        ChatDispatcher dispatcher = new ChatDispatcher(runtime, new Neighbours(vertx.eventBus(), config.busTimeout()),
-            chats, sessions);
+        MessageRepository messages = new MessageRepository(runtime.database());
+        ChatService chats = new ChatService(messages, runtime.clock());
+        Neighbours neighbours = new Neighbours(vertx.eventBus(), config.busTimeout());
+        FileService files = new FileService(new FileRepository(runtime.database(), messages), config.files(),
+            runtime.clock());
+        FileTransfers transfers = new FileTransfers(runtime, files, store, neighbours, config.files());
+        ChatDispatcher dispatcher = new ChatDispatcher(runtime, neighbours, chats, sessions,
+            new FileCommands(transfers));
         RoomEventRelay relay = new RoomEventRelay(sessions);
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
+        new UploadJanitor(runtime, files, store, transfers).start(config.files().incompleteTtl());
         return vertx.eventBus().<JsonObject>consumer(BusAddresses.ROOM_EVENTS, m -> relay.onRoomEvent(m.body()))
             .completion()
             .compose(v -> vertx.deployVerticle(() -> new LineServerVerticle(runtime, config, dispatcher, sessions),
                 new DeploymentOptions().setInstances(loops)))
-            .compose(id -> vertx.deployVerticle(new ChatHttpVerticle(runtime, config, dispatcher, sessions)));
+            .compose(id -> vertx.deployVerticle(new ChatHttpVerticle(runtime, config, dispatcher, sessions, transfers)));
     }
 }

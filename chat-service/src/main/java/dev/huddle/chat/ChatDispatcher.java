@@ -1,5 +1,6 @@
 package dev.huddle.chat;
 
+import dev.huddle.chat.file.FileCommands;
 import dev.huddle.chat.message.ChatMessage;
 import dev.huddle.chat.message.ChatService;
 import dev.huddle.chat.message.DirectMessage;
@@ -33,12 +34,15 @@ public final class ChatDispatcher {
     private final Neighbours neighbours;
     private final ChatService chats;
     private final SessionRegistry sessions;
+    private final FileCommands files;
 
-    public ChatDispatcher(ServiceRuntime runtime, Neighbours neighbours, ChatService chats, SessionRegistry sessions) {
+    public ChatDispatcher(ServiceRuntime runtime, Neighbours neighbours, ChatService chats, SessionRegistry sessions,
+                          FileCommands files) {
         this.runtime = runtime;
         this.neighbours = neighbours;
         this.chats = chats;
         this.sessions = sessions;
+        this.files = files;
     }
 
     public Future<Handled> dispatch(Session session, Command command) {
@@ -73,6 +77,10 @@ public final class ChatDispatcher {
                 .compose(other -> runtime.blocking(() ->
                         chats.directHistory(caller, other.getLong("id"), c.limit(), c.beforeId()))
                     .map(page -> page(page, DirectMessage::toJson).put("with", other))));
+            case Command.Upload c -> as(session, c.token(), caller -> files.upload(session, caller, c));
+            case Command.Download c -> as(session, c.token(), caller -> files.download(session, caller, c));
+            case Command.Files c -> as(session, c.token(), caller -> files.list(caller, c));
+            case Command.DeleteFile c -> as(session, c.token(), caller -> files.delete(caller, c));
             case Command.Help c -> Future.succeededFuture(new Handled(
                 new JsonObject().put("commands", new JsonArray(LineCodec.usages())), null));
             case Command.Quit c -> Future.succeededFuture(new Handled(new JsonObject().put("bye", true), null));

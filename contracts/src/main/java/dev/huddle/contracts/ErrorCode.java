@@ -19,6 +19,14 @@ public enum ErrorCode {
     EMAIL_TAKEN(409),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
+    /** A file larger than the server's per-file limit, refused before any byte of it is read. */
+    TOO_LARGE(413),
+    /** A file that would take its uploader past their storage quota. */
+    QUOTA_EXCEEDED(413),
+    /** A file whose bytes did not add up to the size declared before sending them. */
+    SIZE_MISMATCH(400),
+    /** A file (or a tus chunk) whose SHA-256 / checksum is not the one declared; 460 is tus's status for it. */
+    CHECKSUM_MISMATCH(460),
     RATE_LIMITED(429),
     INTERNAL(500),
     UNAVAILABLE(503);

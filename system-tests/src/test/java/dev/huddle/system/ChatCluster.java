@@ -29,6 +29,9 @@ final class ChatCluster implements AutoCloseable {
     final RunningService chatB;
     final int linePortA;
     final int linePortB;
+    private TestNodes nodes;
+    private Path sharedData;
+    private Map<String, String> chatEnv;
 
     private ChatCluster(RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
                         RunningService chatB, int linePortB) {
@@ -38,6 +41,14 @@ final class ChatCluster implements AutoCloseable {
         this.chatB = chatB;
         this.linePortA = linePortA;
         this.linePortB = linePortB;
+    }
+
+    /**
+     * A third chat-service instance on the same data directory, as a restarted one would be (the
+     * caller stops it); {@code linePort} is its line port.
+     */
+    RunningService startAnotherChat(int linePort) {
+        return startChat(nodes, 4, sharedData, linePort, chatEnv);
     }
 
     static ChatCluster start(Path root, Map<String, String> chatEnv) {
@@ -51,7 +62,11 @@ final class ChatCluster implements AutoCloseable {
         int portB = TestNodes.freePort();
         RunningService chatA = startChat(nodes, 2, sharedData, portA, chatEnv);
         RunningService chatB = startChat(nodes, 3, sharedData, portB, chatEnv);
-        return new ChatCluster(auth, rooms, chatA, portA, chatB, portB);
+        ChatCluster cluster = new ChatCluster(auth, rooms, chatA, portA, chatB, portB);
+        cluster.nodes = nodes;
+        cluster.sharedData = sharedData;
+        cluster.chatEnv = chatEnv;
+        return cluster;
     }
 
     private static RunningService startChat(TestNodes nodes, int index, Path data, int linePort,

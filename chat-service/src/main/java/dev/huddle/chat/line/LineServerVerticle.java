@@ -10,6 +10,7 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.LineCodec;
 import dev.huddle.contracts.chat.LineReply;
+import dev.huddle.contracts.chat.Verb;
 import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.runtime.ServiceRuntime;
 import io.vertx.core.Future;
@@ -65,7 +66,7 @@ public final class LineServerVerticle extends VerticleBase {
     }
 
     private void connected(NetSocket socket) {
-        LineSession session = new LineSession(socket, config.outboundLimitBytes());
+        LineSession session = new LineSession(socket, config.outboundLimitBytes(), vertx.getOrCreateContext());
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
@@ -80,6 +81,7 @@ public final class LineServerVerticle extends VerticleBase {
                     HuddleException.badRequest("line is not valid UTF-8"));
             }
         });
+        session.framer(framer);
         socket.handler(framer::feed);
         // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
         // ERROR for an unhandled exception; the close handler below does the cleaning up
@@ -94,8 +96,14 @@ public final class LineServerVerticle extends VerticleBase {
         if (text.isBlank()) {
             return; // telnet users press enter; nothing to answer
         }
-        commands.submit(null, firstWord(text), text, () -> LineCodec.parse(text)).onSuccess(command -> {
-            if (command instanceof Command.Quit) {
+        String word = firstWord(text);
+        // a file's raw bytes may follow an upload line at once (nc pipes them): keep them unread
+        LineFramer.Hold hold = Verb.UPLOAD.word().equals(word) ? session.holdForBytes() : null;
+        commands.submit(null, word, text, () -> LineCodec.parse(text)).onComplete(outcome -> {
+            if (hold != null) {
+                session.releaseHold(hold);
+            }
+            if (outcome.succeeded() && outcome.result() instanceof Command.Quit) {
                 session.close("bye");
             }
         });

@@ -15,9 +15,16 @@ import java.util.Objects;
  * @param recipientUsername the recipient's username as resolved when sending
  * @param text              the text as accepted by {@link MessageRules#validateText}
  * @param createdAt         when the server stored it (millisecond precision, UTC)
+ * @param file              the file this message shares, or null for a plain message
  */
 public record DirectMessage(long id, long senderId, String senderUsername, long recipientId,
-                            String recipientUsername, String text, Instant createdAt) {
+                            String recipientUsername, String text, Instant createdAt, FileRef file) {
+
+    /** A plain message, sharing no file. */
+    public DirectMessage(long id, long senderId, String senderUsername, long recipientId, String recipientUsername,
+                         String text, Instant createdAt) {
+        this(id, senderId, senderUsername, recipientId, recipientUsername, text, createdAt, null);
+    }
 
     public DirectMessage {
         Objects.requireNonNull(senderUsername, "senderUsername");
@@ -33,12 +40,14 @@ public record DirectMessage(long id, long senderId, String senderUsername, long 
 
     /**
      * {@code {"id":9,"from":{"id":1,"username":"alice"},"to":{"id":2,"username":"bob"},"text":"hi",
-     * "createdAt":"2024-10-30T09:15:02.114Z"}}, {@code createdAt} as in {@link ChatMessage#toJson()}.
+     * "createdAt":"2024-10-30T09:15:02.114Z"}}, {@code createdAt} and {@code file} as in
+     * {@link ChatMessage#toJson()}.
      */
     public JsonObject toJson() {
-        return new JsonObject().put("id", id)
+        JsonObject json = new JsonObject().put("id", id)
             .put("from", new JsonObject().put("id", senderId).put("username", senderUsername))
             .put("to", new JsonObject().put("id", recipientId).put("username", recipientUsername))
             .put("text", text).put("createdAt", createdAt.toString());
+        return file == null ? json : json.put("file", file.toJson());
     }
 }

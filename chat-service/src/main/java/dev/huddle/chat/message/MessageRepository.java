@@ -1,6 +1,7 @@
 package dev.huddle.chat.message;
 
 import dev.huddle.server.db.Database;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,9 +44,17 @@ public final class MessageRepository {
      */
     public ChatMessage insertRoomMessage(long projectId, long senderId, String senderUsername, String text,
                                          Instant createdAt) {
+        return database.inTransaction(c -> insertRoomMessage(c, projectId, senderId, senderUsername, text, createdAt,
+            null));
+    }
+
+    /** As {@link #insertRoomMessage(long, long, String, String, Instant)}, inside the caller's transaction. */
+    public ChatMessage insertRoomMessage(Connection c, long projectId, long senderId, String senderUsername, String text,
+                                         Instant createdAt, FileRef file) throws SQLException {
         Instant at = millis(createdAt);
-        long id = insert(SqlQueries.INSERT_CHAT, projectId, senderId, senderUsername, text, format(at));
-        return new ChatMessage(id, projectId, senderId, senderUsername, text, at);
+        long id = insert(c, SqlQueries.INSERT_CHAT, projectId, senderId, senderUsername, text, storedTime(at),
+            file == null ? null : file.id());
+        return new ChatMessage(id, projectId, senderId, senderUsername, text, at, file);
     }
 
     /** The newest page of {@code projectId}'s messages before the request's cursor, oldest first. */
@@ -67,10 +76,43 @@ public final class MessageRepository {
      */
     public DirectMessage insertDirect(long senderId, String senderUsername, long recipientId, String recipientUsername,
                                       String text, Instant createdAt) {
+        return database.inTransaction(c -> insertDirect(c, senderId, senderUsername, recipientId, recipientUsername,
+            text, createdAt, null));
+    }
+
+    /** As {@link #insertDirect(long, String, long, String, String, Instant)}, inside the caller's transaction. */
+    public DirectMessage insertDirect(Connection c, long senderId, String senderUsername, long recipientId,
+                                      String recipientUsername, String text, Instant createdAt, FileRef file)
+        throws SQLException {
         Instant at = millis(createdAt);
-        long id = insert(SqlQueries.INSERT_DIRECT, conversation(senderId, recipientId), senderId, senderUsername,
-            recipientId, recipientUsername, text, format(at));
-        return new DirectMessage(id, senderId, senderUsername, recipientId, recipientUsername, text, at);
+        long id = insert(c, SqlQueries.INSERT_DIRECT, conversation(senderId, recipientId), senderId, senderUsername,
+            recipientId, recipientUsername, text, storedTime(at), file == null ? null : file.id());
+        return new DirectMessage(id, senderId, senderUsername, recipientId, recipientUsername, text, at, file);
+    }
+
+    /**
+     * Inside the caller's transaction: the message that shared file {@code fileId} (in a room when
+     * {@code room}, else in a conversation) stops pointing at it and gets {@code text}.
+     *
+     * @return the message's id, or null when no message shared it
+     */
+    public Long unlinkFile(Connection c, long fileId, boolean room, String text) throws SQLException {
+        Long messageId;
+        try (PreparedStatement s = c.prepareStatement(room ? SqlQueries.ROOM_MESSAGE_OF_FILE
+            : SqlQueries.DIRECT_MESSAGE_OF_FILE)) {
+            bind(s, fileId);
+            try (ResultSet rs = s.executeQuery()) {
+                messageId = rs.next() ? rs.getLong(1) : null;
+            }
+        }
+        if (messageId != null) {
+            try (PreparedStatement s = c.prepareStatement(room ? SqlQueries.UNLINK_ROOM_FILE
+                : SqlQueries.UNLINK_DIRECT_FILE)) {
+                bind(s, text, messageId);
+                s.executeUpdate();
+            }
+        }
+        return messageId;
     }
 
     /**
@@ -101,24 +143,22 @@ public final class MessageRepository {
         return count(SqlQueries.COUNT_CONVERSATION, conversation(userA, userB));
     }
 
-    // "<low>:<high>": the same key whichever of the two sends; the table's CHECK holds it to this form.
-    private static String conversation(long userA, long userB) {
+    /** "<low>:<high>": the same key whichever of the two sends; the table's CHECK holds it to this form. */
+    public static String conversation(long userA, long userB) {
         return Math.min(userA, userB) + ":" + Math.max(userA, userB);
     }
 
-    private long insert(String sql, Object... params) {
-        return database.inTransaction(c -> {
-            try (PreparedStatement s = c.prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
-                bind(s, params);
-                s.executeUpdate();
-                try (ResultSet keys = s.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("no id generated by " + sql);
-                    }
-                    return keys.getLong(1);
+    private static long insert(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql, PreparedStatement.RETURN_GENERATED_KEYS)) {
+            bind(s, params);
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no id generated by " + sql);
                 }
+                return keys.getLong(1);
             }
-        });
+        }
     }
 
     private <T> Page<T> page(String sql, Object key, PageRequest request, Row<T> row) {
@@ -146,7 +186,8 @@ public final class MessageRepository {
         });
     }
 
-    private static void bind(PreparedStatement s, Object... params) throws SQLException {
+    /** Binds {@code params} in order (null as SQL NULL). */
+    public static void bind(PreparedStatement s, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             s.setObject(i + 1, params[i]);
         }
@@ -164,20 +205,28 @@ public final class MessageRepository {
 
     private static ChatMessage chatMessage(ResultSet rs) throws SQLException {
         return new ChatMessage(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("sender_id"),
-            rs.getString("sender_username"), rs.getString("text"), Instant.parse(rs.getString("created_at")));
+            rs.getString("sender_username"), rs.getString("text"), Instant.parse(rs.getString("created_at")),
+            fileRef(rs));
     }
 
     private static DirectMessage directMessage(ResultSet rs) throws SQLException {
         return new DirectMessage(rs.getLong("id"), rs.getLong("sender_id"), rs.getString("sender_username"),
             rs.getLong("recipient_id"), rs.getString("recipient_username"), rs.getString("text"),
-            Instant.parse(rs.getString("created_at")));
+            Instant.parse(rs.getString("created_at")), fileRef(rs));
+    }
+
+    private static FileRef fileRef(ResultSet rs) throws SQLException {
+        long id = rs.getLong("file_id");
+        return rs.wasNull() ? null : new FileRef(id, rs.getString("file_name"), rs.getLong("file_size"),
+            rs.getString("file_type"), rs.getString("file_sha256"));
     }
 
     private static Instant millis(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static String format(Instant instant) {
-        return STORED.format(instant);
+    /** How instants are stored: UTC, always three fraction digits, so text order is time order. */
+    public static String storedTime(Instant instant) {
+        return STORED.format(millis(instant));
     }
 }

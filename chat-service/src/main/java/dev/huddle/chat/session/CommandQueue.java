@@ -76,6 +76,13 @@ public final class CommandQueue {
         return Future.succeededFuture(command)
             .compose(c -> dispatcher.dispatch(session, c))
             .transform(outcome -> {
+                if (outcome.succeeded() && outcome.result().result() instanceof ThenBytes then) {
+                    String reply = replies.ok(requestId, name, then.json());
+                    log(name, outcome.result().username(), requestText, reply);
+                    return session.sendBytes(then.bytes())
+                        .transform(sent -> (sent.succeeded() ? Future.<Void>succeededFuture() : then.bytes().release())
+                            .transform(x -> Future.succeededFuture(command)));
+                }
                 if (outcome.succeeded()) {
                     String reply = replies.ok(requestId, name, outcome.result().result());
                     log(name, outcome.result().username(), requestText, reply);

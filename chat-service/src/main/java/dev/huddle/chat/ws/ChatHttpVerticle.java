@@ -2,6 +2,10 @@ package dev.huddle.chat.ws;
 
 import dev.huddle.chat.ChatConfig;
 import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.chat.file.FileRoutes;
+import dev.huddle.chat.file.FileTransfers;
+import dev.huddle.chat.file.HttpAnswers;
+import dev.huddle.chat.file.TusRoutes;
 import dev.huddle.chat.session.CommandQueue;
 import dev.huddle.chat.session.RateLimiter;
 import dev.huddle.chat.session.SessionRegistry;
@@ -9,21 +13,27 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.JsonCommandCodec;
+import dev.huddle.server.http.ApiResponder;
 import dev.huddle.server.http.ApiVerticle;
+import dev.huddle.server.http.BearerAuth;
 import dev.huddle.server.runtime.ServiceRuntime;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * chat-service's HTTP port: health and metrics, and {@code /ws}, the same commands and events as the
- * line protocol in JSON frames (docs/LINE_PROTOCOL.md). The token comes as {@code ?token=} or in an
- * {@code auth} frame, after which frames may leave it out.
+ * chat-service's HTTP port: health and metrics, {@code /ws}, the same commands and events as the
+ * line protocol in JSON frames (docs/LINE_PROTOCOL.md; the token comes as {@code ?token=} or in an
+ * {@code auth} frame, after which frames may leave it out), and files: tus uploads under
+ * {@code /api/files/uploads} ({@link TusRoutes}), downloads, lists and removal ({@link FileRoutes}).
  */
 public final class ChatHttpVerticle extends ApiVerticle {
 
@@ -34,18 +44,39 @@ public final class ChatHttpVerticle extends ApiVerticle {
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
     private final SessionRegistry sessions;
+    private final TusRoutes uploads;
+    private final FileRoutes files;
 
     public ChatHttpVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
-                            SessionRegistry sessions) {
+                            SessionRegistry sessions, FileTransfers transfers) {
         super(runtime, "openapi/chat-service.yaml");
         this.config = config;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
+        ApiResponder responder = new ApiResponder(runtime.actionLog());
+        BearerAuth auth = new BearerAuth(runtime.tokens(), responder);
+        HttpAnswers answers = new HttpAnswers(runtime.actionLog());
+        this.uploads = new TusRoutes(transfers, answers, auth);
+        this.files = new FileRoutes(transfers, answers, auth);
+    }
+
+    // Downloads go out with sendfile, straight from the page cache, which a compressing pipeline would
+    // turn into copies through the event loop; this port's other answers are small.
+    @Override
+    protected HttpServerOptions serverOptions(HttpServerOptions defaults) {
+        return defaults.setCompressionSupported(false);
+    }
+
+    @Override
+    protected void streamingRoutes(Router router) {
+        uploads.mount(router);
+        files.mount(router);
     }
 
     @Override
     protected void routes() {
-        // the API of this service is the WebSocket and the line protocol; no JSON routes
+        route(HttpMethod.GET, "/api/files", "files", 200, files::list);
+        route(HttpMethod.DELETE, "/api/files/:id", "delete_file", 200, files::delete);
     }
 
     @Override

@@ -8,7 +8,8 @@ import java.util.Set;
 
 /**
  * A command line split into options and positional words. Options are {@code --name value},
- * {@code --name=value} or a bare {@code --flag}; {@code --} ends them, so a word that starts with
+ * {@code --name=value} or a bare {@code --flag} ({@code -h} is {@code --help}, {@code -o} is
+ * {@code --output}); {@code --} ends them, so a word that starts with
  * {@code --} can still be given ({@code create -- --weird-name}).
  */
 final class Args {
@@ -41,7 +42,7 @@ final class Args {
                 positional.addAll(words.subList(i + 1, words.size()));
                 break;
             }
-            boolean isOption = word.startsWith("--") || word.equals("-h");
+            boolean isOption = word.startsWith("--") || word.equals("-h") || word.equals("-o");
             if (!isOption) {
                 if (stopAtWord) {
                     return new Args(positional, values, List.copyOf(words.subList(i, words.size())));
@@ -49,7 +50,7 @@ final class Args {
                 positional.add(word);
                 continue;
             }
-            String name = word.equals("-h") ? "help" : word.substring(2);
+            String name = word.equals("-h") ? "help" : word.equals("-o") ? "output" : word.substring(2);
             String value = null;
             int equals = name.indexOf('=');
             if (equals >= 0) {

@@ -62,6 +62,15 @@ public final class Cli {
           dm <username> <message...>              send a direct message
           dm-history <username> [--limit N] [--before ID] [--json]
                                                   your direct messages with one user, oldest first
+        Files (up to the server's limit, 25 MiB by default; checked with SHA-256 both ways)
+          send-file <project_id|@user> <path> [--name NAME] [--http-port N]
+                                                  upload over HTTP (tus); resumes after a lost connection,
+                                                  and when run again after an interruption
+          get-file <file_id> [-o PATH] [--http-port N]
+                                                  download into PATH (default: the file's name here)
+          files <project_id|@user> [--limit N] [--before ID] [--json]
+                                                  a room's or a conversation's files, newest first
+          delete-file <file_id>                   remove a file (uploader, room owner or admin)
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;
@@ -69,13 +78,14 @@ public final class Cli {
         set, else the one login saved in ~/.huddle/token (mode 600; logout removes it). A password
         given as '-' is read from the first line of stdin, which keeps it out of ps and shell history.
         Output: the server's JSON result on one line (--pretty indents it); history, dm-history and
-        chat print messages as 'username: message - timestamp'.
+        chat print messages as 'username: message - timestamp'. send-file and get-file talk HTTP to
+        chat-service's port 8083 (--http-port) and draw a progress bar on stderr when it is a terminal.
         Exit status: 0 OK; 1 refused (ERR <CODE> <message> on stderr) or server unreachable; 2 usage.
         """;
 
     static final Set<String> GLOBAL_VALUES = Set.of("host", "port", "timeout");
     static final Set<String> GLOBAL_FLAGS = Set.of("pretty", "help");
-    private static final String DEFAULT_HOST = "127.0.0.1";
+    static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 7000;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -85,10 +95,18 @@ public final class Cli {
     private final Connector connector;
     private final TokenStore tokens;
     private final Map<String, String> env;
+    private final boolean terminal;
     private BufferedReader input;
 
     public Cli(InputStream in, PrintStream out, PrintStream err, Connector connector, TokenStore tokens,
                Map<String, String> env) {
+        this(in, out, err, connector, tokens, env, false);
+    }
+
+    /** @param terminal whether stderr is a terminal: file transfers then draw a progress bar */
+    public Cli(InputStream in, PrintStream out, PrintStream err, Connector connector, TokenStore tokens,
+               Map<String, String> env, boolean terminal) {
+        this.terminal = terminal;
         this.in = Objects.requireNonNull(in, "in");
         this.out = Objects.requireNonNull(out, "out");
         this.err = Objects.requireNonNull(err, "err");
@@ -165,6 +183,10 @@ public final class Cli {
 
     TokenStore tokens() {
         return tokens;
+    }
+
+    boolean terminal() {
+        return terminal;
     }
 
     /** The token for a command that needs one: HUDDLE_CLI_TOKEN, else the token file. */

@@ -21,11 +21,27 @@ public final class Main {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         Map<String, String> env = System.getenv();
-        Cli cli = new Cli(System.in, out, err, LineConnection::open, TokenStore.inHome(env), env);
+        Cli cli = new Cli(System.in, out, err, LineConnection::open, TokenStore.inHome(env), env, isTerminal());
         int status = cli.run(args);
         out.flush();
         err.flush();
         // a chat session's stdin reader may still be blocked on the terminal: exit without waiting for it
         System.exit(status);
+    }
+
+    /**
+     * Whether we talk to a terminal. JDK 22+ has {@code Console.isTerminal()} (its console exists even
+     * when redirected); on 21 a console exists only on a terminal.
+     */
+    private static boolean isTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
     }
 }

@@ -51,10 +51,17 @@ final class OneShot implements AutoCloseable {
         new Spec("dm-history", "dm-history <username> [--limit N] [--before ID] [--json]", 1, 1,
             Set.of("limit", "before"), Set.of("json"), false),
         new Spec("send", "send <project_id> <message...>", 2, MANY, Set.of(), Set.of(), true),
-        new Spec("chat", "chat <project_id> [--limit N]", 1, 1, Set.of("limit"), Set.of(), false));
+        new Spec("chat", "chat <project_id> [--limit N]", 1, 1, Set.of("limit"), Set.of(), false),
+        new Spec("send-file", "send-file <project_id|@user> <path> [--name NAME] [--http-port N]", 2, 2,
+            Set.of("name", "http-port"), Set.of(), false),
+        new Spec("get-file", "get-file <file_id> [-o PATH] [--http-port N]", 1, 1, Set.of("output", "http-port"),
+            Set.of(), false),
+        new Spec("files", "files <project_id|@user> [--limit N] [--before ID] [--json]", 1, 1,
+            Set.of("limit", "before"), Set.of("json"), false),
+        simple("delete-file", "delete-file <file_id>", 1, 1));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
-        "new_project", "create", "add_group", "add", "say", "send");
+        "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file");
 
     private final Cli cli;
     private final Supplier<LineConnection> connector;
@@ -94,6 +101,14 @@ final class OneShot implements AutoCloseable {
             case "dm" -> print(ok(new Command.Dm(token(), a.get(0), message(a))));
             case "dm-history" -> messages(ok(new Command.DmHistory(token(), a.get(0), limit(), before())));
             case "send" -> print(ok(new Command.Chat(token(), id(a.get(0)), message(a))));
+            case "send-file" -> {
+                return files().send(token(), a.get(0), a.get(1));
+            }
+            case "get-file" -> {
+                return files().get(token(), Args.positive(a.get(0), "file_id"));
+            }
+            case "files" -> files().print(ok(new Command.Files(token(), CliFiles.target(a.get(0)), limit(), before())));
+            case "delete-file" -> print(ok(new Command.DeleteFile(token(), Args.positive(a.get(0), "file_id"))));
             case "chat" -> {
                 String token = token();
                 long projectId = id(a.get(0));
@@ -184,6 +199,10 @@ final class OneShot implements AutoCloseable {
         JsonArray array = (JsonArray) json;
         cli.out().println(pretty ? array.encodePrettily() : array.encode());
         return new JsonObject();
+    }
+
+    private CliFiles files() {
+        return new CliFiles(cli, options, cli.terminal());
     }
 
     private JsonObject ok(Command command) {

@@ -127,6 +127,8 @@ public final class LineConnection implements AutoCloseable {
             case Reply.Ok ok -> ok;
             case Reply.Err err -> throw new HuddleException(err.code(), err.message());
             case Reply.Event event -> throw new IllegalStateException("an event is never a reply");
+            case Reply.Ready ready -> throw new IllegalStateException("READY " + ready.command()
+                + ": raw bytes are sent with FileLine, not this connection");
         };
     }
 

@@ -99,6 +99,65 @@ final class Checks {
         }
     }
 
+    /** A file target: a project id or {@code @username} ({@link FileTarget}). */
+    static FileTarget target(Verb verb, String raw) {
+        try {
+            return FileTarget.parse(raw);
+        } catch (IllegalArgumentException e) {
+            throw LineProtocolException.badRequest(verb, e.getMessage());
+        }
+    }
+
+    static FileTarget target(Verb verb, FileTarget target) {
+        if (target == null) {
+            throw LineProtocolException.badRequest(verb, "target required: a project id or @username");
+        }
+        return target;
+    }
+
+    /** A SHA-256 written as 64 hexadecimal digits; returned in lower case. */
+    static String sha256(Verb verb, String value) {
+        String hex = present(verb, "sha256", value);
+        boolean ok = hex.length() == 64 && hex.chars().allMatch(c -> c >= '0' && c <= '9'
+            || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F');
+        if (!ok) {
+            throw LineProtocolException.badRequest(verb, "sha256 must be 64 hexadecimal digits");
+        }
+        return hex.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static long size(Verb verb, long value) {
+        if (value < 0) {
+            throw LineProtocolException.badRequest(verb, "size must be a whole number of bytes");
+        }
+        return value;
+    }
+
+    /** A typed size: ASCII digits, zero allowed. */
+    static long parseSize(Verb verb, String raw) {
+        if (raw.isEmpty() || raw.length() > MAX_LONG_DIGITS || !raw.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw LineProtocolException.badRequest(verb, "size must be a whole number of bytes");
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException overflow) {
+            throw LineProtocolException.badRequest(verb, "size must be a whole number of bytes");
+        }
+    }
+
+    /**
+     * A file name as the sender has it. Not blank and one line, but otherwise kept as sent: the
+     * server keeps it for display only, after removing control characters and path separators,
+     * so a hostile name is cleaned there rather than refused here.
+     */
+    static String filename(Verb verb, String value) {
+        String name = present(verb, "filename", value == null ? null : trimBlanks(value, true));
+        if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            throw LineProtocolException.badRequest(verb, "filename must be on one line");
+        }
+        return name;
+    }
+
     /** Space and tab: the only characters that separate arguments on a line. */
     static boolean isBlank(char c) {
         return c == ' ' || c == '\t';

@@ -36,6 +36,10 @@ public sealed interface Command {
             case History c -> Verb.HISTORY;
             case Dm c -> Verb.DM;
             case DmHistory c -> Verb.DM_HISTORY;
+            case Upload c -> Verb.UPLOAD;
+            case Download c -> Verb.DOWNLOAD;
+            case Files c -> Verb.FILES;
+            case DeleteFile c -> Verb.DELETE_FILE;
             case Help c -> Verb.HELP;
             case Quit c -> Verb.QUIT;
         };
@@ -192,6 +196,47 @@ public sealed interface Command {
             username = Checks.word(Verb.DM_HISTORY, "username", username);
             limit = Checks.limit(Verb.DM_HISTORY, limit);
             beforeId = Checks.optionalId(Verb.DM_HISTORY, "before id", beforeId);
+        }
+    }
+
+    /**
+     * {@code upload <token> <project_id|@username> <size> <sha256> <filename ...>}: declares a file
+     * before any byte of it moves. On the line form the server answers {@code READY upload {..}} and
+     * then reads exactly {@code size} raw bytes; the filename is the rest of the line.
+     */
+    record Upload(String token, FileTarget target, long size, String sha256, String filename) implements Authenticated {
+        public Upload {
+            token = Checks.word(Verb.UPLOAD, "token", token);
+            target = Checks.target(Verb.UPLOAD, target);
+            size = Checks.size(Verb.UPLOAD, size);
+            sha256 = Checks.sha256(Verb.UPLOAD, sha256);
+            filename = Checks.filename(Verb.UPLOAD, filename);
+        }
+    }
+
+    /** {@code download <token> <file_id>}: on the line form the OK line is followed by the file's raw bytes. */
+    record Download(String token, long fileId) implements Authenticated {
+        public Download {
+            token = Checks.word(Verb.DOWNLOAD, "token", token);
+            fileId = Checks.id(Verb.DOWNLOAD, "file id", fileId);
+        }
+    }
+
+    /** {@code files <token> <project_id|@username> [limit] [before_id]}: newest first. */
+    record Files(String token, FileTarget target, Integer limit, Long beforeId) implements Authenticated {
+        public Files {
+            token = Checks.word(Verb.FILES, "token", token);
+            target = Checks.target(Verb.FILES, target);
+            limit = Checks.limit(Verb.FILES, limit);
+            beforeId = Checks.optionalId(Verb.FILES, "before id", beforeId);
+        }
+    }
+
+    /** {@code delete_file <token> <file_id>}. */
+    record DeleteFile(String token, long fileId) implements Authenticated {
+        public DeleteFile {
+            token = Checks.word(Verb.DELETE_FILE, "token", token);
+            fileId = Checks.id(Verb.DELETE_FILE, "file id", fileId);
         }
     }
 

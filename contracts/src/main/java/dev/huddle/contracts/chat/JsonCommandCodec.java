@@ -4,6 +4,10 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
 import dev.huddle.contracts.chat.Command.Chat;
+import dev.huddle.contracts.chat.Command.DeleteFile;
+import dev.huddle.contracts.chat.Command.Download;
+import dev.huddle.contracts.chat.Command.Files;
+import dev.huddle.contracts.chat.Command.Upload;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
 import dev.huddle.contracts.chat.Command.Help;
@@ -33,7 +37,8 @@ import java.util.Locale;
  * event    {"event": "chat", "data": {...}}
  * </pre>
  *
- * Fields: {@code token, username, password, email, name, projectId, members, text, limit, beforeId}
+ * Fields: {@code token, username, password, email, name, projectId, members, text, limit, beforeId,
+ * target, size, sha256, filename, fileId}
  * as each command needs them (see {@link #encode(Command)}); unknown fields are ignored. The command
  * word is case-insensitive. {@code members} is a string ({@code "a, b; c"}) or an array of strings,
  * joined into {@code "a, b"}. Ids and limits are JSON integers (a string or {@code 7.0} is refused).
@@ -103,6 +108,11 @@ public final class JsonCommandCodec {
             case HISTORY -> new History(f.token(), f.id("projectId"), f.limit(), f.optionalId("beforeId"));
             case DM -> new Dm(f.token(), f.string("username"), f.string("text"));
             case DM_HISTORY -> new DmHistory(f.token(), f.string("username"), f.limit(), f.optionalId("beforeId"));
+            case UPLOAD -> new Upload(f.token(), Checks.target(verb, f.string("target")), Checks.size(verb, f.id("size")),
+                f.string("sha256"), f.string("filename"));
+            case DOWNLOAD -> new Download(f.token(), f.id("fileId"));
+            case FILES -> new Files(f.token(), Checks.target(verb, f.string("target")), f.limit(), f.optionalId("beforeId"));
+            case DELETE_FILE -> new DeleteFile(f.token(), f.id("fileId"));
             case HELP -> new Help();
             case QUIT -> new Quit();
         };
@@ -133,6 +143,12 @@ public final class JsonCommandCodec {
             case Dm c -> f.put("token", c.token()).put("username", c.username()).put("text", c.text());
             case DmHistory c -> put(put(f.put("token", c.token()).put("username", c.username()), "limit", c.limit()),
                 "beforeId", c.beforeId());
+            case Upload c -> f.put("token", c.token()).put("target", c.target().toString()).put("size", c.size())
+                .put("sha256", c.sha256()).put("filename", c.filename());
+            case Download c -> f.put("token", c.token()).put("fileId", c.fileId());
+            case Files c -> put(put(f.put("token", c.token()).put("target", c.target().toString()), "limit", c.limit()),
+                "beforeId", c.beforeId());
+            case DeleteFile c -> f.put("token", c.token()).put("fileId", c.fileId());
             case Help c -> f;
             case Quit c -> f;
         };

@@ -4,6 +4,10 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
 import dev.huddle.contracts.chat.Command.Chat;
+import dev.huddle.contracts.chat.Command.DeleteFile;
+import dev.huddle.contracts.chat.Command.Download;
+import dev.huddle.contracts.chat.Command.Files;
+import dev.huddle.contracts.chat.Command.Upload;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
 import dev.huddle.contracts.chat.Command.Help;
@@ -52,11 +56,16 @@ import java.util.List;
  * history     &lt;token&gt; &lt;project_id&gt; [limit|-] [before_id]   limit 1..500, '-' = server default
  * dm          &lt;token&gt; &lt;username&gt; &lt;message ...&gt;             free, as typed
  * dm_history  &lt;token&gt; &lt;username&gt; [limit|-] [before_id]
+ * upload      &lt;token&gt; &lt;project_id|@user&gt; &lt;size&gt; &lt;sha256&gt; &lt;filename ...&gt;   free, trimmed
+ * download    &lt;token&gt; &lt;file_id&gt;
+ * files       &lt;token&gt; &lt;project_id|@user&gt; [limit|-] [before_id]
+ * delete_file &lt;token&gt; &lt;file_id&gt;
  * help
  * quit
  *
  * server → client, one line each, no line breaks inside (JSON is written compactly, see LineReply):
- * OK    &lt;command&gt; &lt;json object or array&gt;
+ * OK    &lt;command&gt; &lt;json object or array&gt;      (download: followed by exactly "size" raw bytes)
+ * READY &lt;command&gt; &lt;json object&gt;            (upload: now send exactly "size" raw bytes)
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;        command is "-" when the line named none
  * EVENT &lt;type&gt; &lt;json object&gt;             chat, dm, joined, left, member_added, member_removed,
  *                                          owner_changed, project_renamed, project_deleted, closing
@@ -173,6 +182,22 @@ public final class LineCodec {
                 String[] a = s.words(verb, 2, 4);
                 yield new DmHistory(a[0], a[1], limit(verb, a), beforeId(verb, a));
             }
+            case UPLOAD -> {
+                String[] a = s.head(verb, 4);
+                yield new Upload(a[0], Checks.target(verb, a[1]), Checks.parseSize(verb, a[2]), a[3], s.free(verb));
+            }
+            case DOWNLOAD -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new Download(a[0], Checks.parsePositive(verb, "file id", a[1]));
+            }
+            case FILES -> {
+                String[] a = s.words(verb, 2, 4);
+                yield new Files(a[0], Checks.target(verb, a[1]), limit(verb, a), beforeId(verb, a));
+            }
+            case DELETE_FILE -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new DeleteFile(a[0], Checks.parsePositive(verb, "file id", a[1]));
+            }
             case HELP -> {
                 s.words(verb, 0, 0);
                 yield new Help();
@@ -209,6 +234,10 @@ public final class LineCodec {
             case History c -> line(c, c.token(), id(c.projectId()), limit(c.limit(), c.beforeId()), id(c.beforeId()));
             case Dm c -> line(c, c.token(), c.username(), oneLine(c.text()));
             case DmHistory c -> line(c, c.token(), c.username(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
+            case Upload c -> line(c, c.token(), c.target().toString(), Long.toString(c.size()), c.sha256(), c.filename());
+            case Download c -> line(c, c.token(), id(c.fileId()));
+            case Files c -> line(c, c.token(), c.target().toString(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
+            case DeleteFile c -> line(c, c.token(), id(c.fileId()));
             case Help c -> line(c);
             case Quit c -> line(c);
         };

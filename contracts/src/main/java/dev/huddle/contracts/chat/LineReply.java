@@ -4,6 +4,7 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Reply.Err;
 import dev.huddle.contracts.chat.Reply.Event;
 import dev.huddle.contracts.chat.Reply.Ok;
+import dev.huddle.contracts.chat.Reply.Ready;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import java.util.Locale;
  * OK    &lt;command&gt; &lt;json&gt;               json: an object or array, compact, on one line
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;     CODE: an ErrorCode name; message: one line, never empty
  * EVENT &lt;type&gt; &lt;json object&gt;
+ * READY &lt;command&gt; &lt;json object&gt;         after upload: the client now sends the file's raw bytes
  * </pre>
  * Single spaces separate the parts; no line ending is included. JSON strings never hold a raw line
  * break ({@code encode()} escapes control characters), so one reply is always one line. Reading is
@@ -62,12 +64,22 @@ public final class LineReply {
         return format(new Event(word(type), json));
     }
 
+    /**
+     * {@code READY <command> <json>}: the go-ahead for raw bytes after {@code upload}.
+     *
+     * @throws IllegalArgumentException if command is not a plain word
+     */
+    public static String ready(String command, JsonObject json) {
+        return format(new Ready(word(command), json));
+    }
+
     /** The line for a reply; {@code parse(format(r)).equals(r)} for every reply the server writes. */
     public static String format(Reply reply) {
         return switch (reply) {
             case Ok ok -> "OK " + ok.command() + " " + encode(ok.json());
             case Err err -> "ERR " + err.command() + " " + err.code().name() + " " + err.message();
             case Event event -> "EVENT " + event.type() + " " + event.json().encode();
+            case Ready ready -> "READY " + ready.command() + " " + ready.json().encode();
         };
     }
 
@@ -93,12 +105,8 @@ public final class LineReply {
         return switch (kind) {
             case "OK" -> new Ok(word, json(rest, text));
             case "ERR" -> error(word, rest, text);
-            case "EVENT" -> {
-                if (json(rest, text) instanceof JsonObject object) {
-                    yield new Event(word, object);
-                }
-                throw malformed(text);
-            }
+            case "EVENT" -> new Event(word, object(rest, text));
+            case "READY" -> new Ready(word, object(rest, text));
             default -> throw malformed(text);
         };
     }
@@ -146,6 +154,13 @@ public final class LineReply {
         }
         if (value instanceof JsonObject || value instanceof JsonArray) {
             return value;
+        }
+        throw malformed(line);
+    }
+
+    private static JsonObject object(String text, String line) {
+        if (json(text, line) instanceof JsonObject object) {
+            return object;
         }
         throw malformed(line);
     }

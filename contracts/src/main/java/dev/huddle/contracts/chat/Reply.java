@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * One line the server sends on the line protocol, as a client reads it with
- * {@link LineReply#parse(String)}: the answer to a command ({@link Ok} or {@link Err}) or a pushed
- * {@link Event}.
+ * {@link LineReply#parse(String)}: the answer to a command ({@link Ok} or {@link Err}), a pushed
+ * {@link Event}, or {@link Ready}: the go-ahead to send a file's raw bytes after {@code upload}.
  */
 public sealed interface Reply {
 
@@ -62,6 +62,17 @@ public sealed interface Reply {
     record Event(String type, JsonObject json) implements Reply {
         public Event {
             Objects.requireNonNull(type, "type");
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
+    /**
+     * {@code READY <command> <json object>}: an {@code upload} was accepted; the client now sends
+     * exactly the declared number of raw bytes, and the command's OK or ERR follows them.
+     */
+    record Ready(String command, JsonObject json) implements Reply {
+        public Ready {
+            Objects.requireNonNull(command, "command");
             Objects.requireNonNull(json, "json");
         }
     }

@@ -26,6 +26,11 @@ public enum Verb {
     DM("dm", "dm <token> <username> <message>", "send a direct message"),
     DM_HISTORY("dm_history", "dm_history <token> <username> [limit] [before_id]",
         "direct messages with one user, oldest first"),
+    UPLOAD("upload", "upload <token> <project_id|@username> <size> <sha256> <filename>",
+        "send a file: after READY, exactly <size> raw bytes"),
+    DOWNLOAD("download", "download <token> <file_id>", "fetch a file: the OK line, then its raw bytes"),
+    FILES("files", "files <token> <project_id|@username> [limit] [before_id]", "a room's or a conversation's files, newest first"),
+    DELETE_FILE("delete_file", "delete_file <token> <file_id>", "remove a file (uploader, room owner or admin)"),
     HELP("help", "help", "list the commands"),
     QUIT("quit", "quit", "close the connection");
 

@@ -3,6 +3,10 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
 import dev.huddle.contracts.chat.Command.Chat;
+import dev.huddle.contracts.chat.Command.DeleteFile;
+import dev.huddle.contracts.chat.Command.Download;
+import dev.huddle.contracts.chat.Command.Files;
+import dev.huddle.contracts.chat.Command.Upload;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
 import dev.huddle.contracts.chat.Command.Help;
@@ -24,6 +28,7 @@ import java.util.List;
 final class SampleCommands {
 
     static final String TOKEN = "eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiIxIn0.c2ln";
+    static final String SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private SampleCommands() {
     }
@@ -58,6 +63,13 @@ final class SampleCommands {
             new DmHistory(TOKEN, "bob", null, null),
             new DmHistory(TOKEN, "bob", 1, null),
             new DmHistory(TOKEN, "bob", null, 9L),
+            new Upload(TOKEN, new FileTarget.Room(7), 2_411_724, SHA256, "report.pdf"),
+            new Upload(TOKEN, new FileTarget.User("bob"), 0, SHA256, "Báo cáo  quý 3 (final).docx"),
+            new Download(TOKEN, 12),
+            new Files(TOKEN, new FileTarget.Room(7), null, null),
+            new Files(TOKEN, new FileTarget.User("bob"), 20, 90L),
+            new Files(TOKEN, new FileTarget.Room(7), null, 90L),
+            new DeleteFile(TOKEN, 12),
             new Help(),
             new Quit());
     }

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -46,11 +47,25 @@ public abstract class ApiVerticle extends VerticleBase {
         OpsRoutes.mount(router, runtime);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
             .putHeader("content-type", "application/yaml").sendFile(openApiResource));
+        streamingRoutes(router);
         router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
         routes();
-        server = vertx.createHttpServer(HttpServers.options(runtime.config()));
+        server = vertx.createHttpServer(serverOptions(HttpServers.options(runtime.config())));
         configure(server);
         return server.requestHandler(router).listen();
+    }
+
+    /**
+     * Routes that stream their request or response body (file uploads and downloads), mounted before
+     * the JSON body handler so nothing buffers or limits their bodies; they answer and log by
+     * themselves.
+     */
+    protected void streamingRoutes(Router router) {
+    }
+
+    /** The server's options: {@link HttpServers#options} unless a service needs otherwise. */
+    protected HttpServerOptions serverOptions(HttpServerOptions defaults) {
+        return defaults;
     }
 
     /** Adds what is not a route (a WebSocket handler) before the server listens. */
