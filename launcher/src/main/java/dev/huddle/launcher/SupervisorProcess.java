@@ -52,7 +52,12 @@ final class SupervisorProcess {
         Control.Server control = Control.serve(layout.socket(), this::answer);
         Path pidFile = layout.pidFile("huddle");
         Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> supervisor.shutdown().join(), "huddle-stop"));
+        // Ctrl-C, SIGTERM, or the exit after 'down': the services stop first, the socket and pid file last
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.shutdown().join();
+            control.close();
+            deleteQuietly(pidFile);
+        }, "huddle-stop"));
         try {
             for (BeforeStart step : BeforeStart.STEPS) {
                 step.prepare(layout);
@@ -68,7 +73,6 @@ final class SupervisorProcess {
             startup.complete(new Control.Reply(false, lines));
             supervisor.shutdown().join();
             control.close();
-            Files.deleteIfExists(pidFile);
             return 1;
         }
         List<String> table = readyTable(names);
@@ -79,8 +83,15 @@ final class SupervisorProcess {
         }
         supervisor.stopped().join();
         control.close();
-        Files.deleteIfExists(pidFile);
         return 0;
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a stale pid file names a dead process, which the next ./huddle recognises
+        }
     }
 
     private List<String> readyTable(List<String> names) {
