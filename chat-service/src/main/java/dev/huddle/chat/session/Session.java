@@ -16,7 +16,10 @@ public abstract class Session {
     private final long id = IDS.incrementAndGet();
     private final String remoteHost;
     private final Set<Long> rooms = ConcurrentHashMap.newKeySet();
+    private final Set<Long> joining = ConcurrentHashMap.newKeySet();
     private volatile Principal principal;
+    private volatile String token;
+    private volatile long expiryTimer = -1;
 
     protected Session(String remoteHost) {
         this.remoteHost = remoteHost;
@@ -36,18 +39,41 @@ public abstract class Session {
         return remoteHost;
     }
 
-    /** The user this connection acts for, once it authenticated or joined a room; else null. */
+    /**
+     * The user this connection acts for, once a command carried a valid token; null before that and
+     * once its token was revoked or expired.
+     */
     public Principal principal() {
         return principal;
     }
 
-    void bind(Principal principal) {
+    /** The token the binding came from: when it stops being valid, the binding ends. */
+    public String token() {
+        return token;
+    }
+
+    void bind(Principal principal, String token) {
         this.principal = principal;
+        this.token = token;
     }
 
     /** The rooms whose events this connection receives. */
     public Set<Long> rooms() {
         return rooms;
+    }
+
+    /** Rooms this connection is joining: subscribed, membership not yet confirmed, nothing delivered. */
+    Set<Long> joining() {
+        return joining;
+    }
+
+    /** The Vert.x timer that ends the binding when its token expires; -1 for none. */
+    public long expiryTimer() {
+        return expiryTimer;
+    }
+
+    public void expiryTimer(long timerId) {
+        this.expiryTimer = timerId;
     }
 
     @Override

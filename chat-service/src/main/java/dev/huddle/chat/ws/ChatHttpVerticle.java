@@ -25,8 +25,6 @@ import java.util.List;
  */
 public final class ChatHttpVerticle extends ApiVerticle {
 
-    private static final int MAX_FRAME_BYTES = 64 * 1024;
-
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
     private final SessionRegistry sessions;
@@ -67,7 +65,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
             commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
                 .onSuccess(command -> {
                     if (command != null) {
-                        session.token(queryToken);
+                        session.authToken(queryToken);
                     }
                 });
         }
@@ -78,12 +76,8 @@ public final class ChatHttpVerticle extends ApiVerticle {
         });
     }
 
+    /** A text message of at most {@code HttpServers.MAX_WEBSOCKET_MESSAGE_BYTES}: Vert.x closes the connection on a longer one. */
     private void onFrame(WsSession session, CommandQueue commands, String text) {
-        if (text.length() > MAX_FRAME_BYTES) {
-            commands.refuse(null, "-", "(frame too long)",
-                new HuddleException(ErrorCode.PAYLOAD_TOO_LARGE, "frame longer than " + MAX_FRAME_BYTES + " bytes"));
-            return;
-        }
         JsonObject frame;
         try {
             frame = new JsonObject(text);
@@ -93,10 +87,10 @@ public final class ChatHttpVerticle extends ApiVerticle {
         }
         Object id = frame.getValue("id");
         String word = frame.getValue("command") instanceof String s ? s : "-";
-        commands.submit(id, word, text, () -> JsonCommandCodec.decode(frame, session.token()))
+        commands.submit(id, word, text, () -> JsonCommandCodec.decode(frame, session.authToken()))
             .onSuccess(command -> {
                 if (command instanceof Command.Auth auth) {
-                    session.token(auth.token());
+                    session.authToken(auth.token());
                 } else if (command instanceof Command.Quit) {
                     session.close("bye");
                 }
