@@ -79,7 +79,24 @@ public final class TokenGate {
      * waiting for it (auth-service may not be up yet; the first token verified waits for it).
      */
     public static Future<TokenGate> start(ClusterNode node, NodeConfig config, Clock clock) {
-        TokenGate gate = new TokenGate(node.vertx(), clock, config.tokenClockSkew(), config.tokenSyncLease());
+        return start(node.vertx(), node.nodeId(), clock, config.tokenClockSkew(), config.tokenSyncLease())
+            .onSuccess(gate -> gate.watchMembership(node));
+    }
+
+    static Future<TokenGate> start(Vertx vertx, String nodeId, Clock clock, Duration skew, Duration lease) {
+        TokenGate gate = new TokenGate(vertx, clock, skew, lease);
+        return vertx.eventBus()
+            .<JsonObject>consumer(BusAddresses.trustUpdateAddressOf(nodeId), gate::onUpdate)
+            .completion()
+            .map(v -> {
+                gate.sync().onFailure(e -> LOG.debug("first token sync deferred: {}", e.getMessage()));
+                return gate;
+            });
+    }
+
+    /** A member that joined or left, or a healed split: revocations may have been missed meanwhile. */
+    private void watchMembership(ClusterNode node) {
+        TokenGate gate = this;
         var hazelcast = node.clusterManager().getHazelcastInstance();
         hazelcast.getCluster().addMembershipListener(new MembershipListener() {
             @Override
@@ -97,13 +114,6 @@ public final class TokenGate {
                 gate.markStale("the cluster merged after a split");
             }
         });
-        return node.vertx().eventBus()
-            .<JsonObject>consumer(BusAddresses.trustUpdateAddressOf(node.nodeId()), gate::onUpdate)
-            .completion()
-            .map(v -> {
-                gate.sync().onFailure(e -> LOG.debug("first token sync deferred: {}", e.getMessage()));
-                return gate;
-            });
     }
 
     /**
