@@ -23,6 +23,7 @@ import java.util.Map;
  */
 final class ChatCluster implements AutoCloseable {
 
+    final TestNodes nodes;
     final RunningService auth;
     final RunningService rooms;
     final RunningService chatA;
@@ -30,8 +31,9 @@ final class ChatCluster implements AutoCloseable {
     final int linePortA;
     final int linePortB;
 
-    private ChatCluster(RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
+    private ChatCluster(TestNodes nodes, RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
                         RunningService chatB, int linePortB) {
+        this.nodes = nodes;
         this.auth = auth;
         this.rooms = rooms;
         this.chatA = chatA;
@@ -62,7 +64,7 @@ final class ChatCluster implements AutoCloseable {
         chat.putAll(chatEnv);
         RunningService chatA = startChat(nodes, 2, sharedData, portA, chat, clock);
         RunningService chatB = startChat(nodes, 3, sharedData, portB, chat, clock);
-        return new ChatCluster(auth, rooms, chatA, portA, chatB, portB);
+        return new ChatCluster(nodes, auth, rooms, chatA, portA, chatB, portB);
     }
 
     private static NodeConfig node(TestNodes nodes, String service, int index, Map<String, String> extra) {
