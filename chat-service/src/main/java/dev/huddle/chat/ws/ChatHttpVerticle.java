@@ -17,6 +17,8 @@ import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * chat-service's HTTP port: health and metrics, and {@code /ws}, the same commands and events as the
@@ -24,6 +26,8 @@ import java.util.List;
  * {@code auth} frame, after which frames may leave it out.
  */
 public final class ChatHttpVerticle extends ApiVerticle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatHttpVerticle.class);
 
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
@@ -70,6 +74,14 @@ public final class ChatHttpVerticle extends ApiVerticle {
                 });
         }
         socket.textMessageHandler(text -> onFrame(session, commands, text));
+        socket.exceptionHandler(error -> {
+            // a frame over the size limit Netty refuses and closes itself; a message (frames joined) over
+            // it Vert.x only reports here, dropping the frame and keeping the connection: close it
+            if (error instanceof IllegalStateException) {
+                LOG.info("{} closed: {}", session, error.getMessage());
+                socket.close((short) 1009, "message too big");
+            }
+        });
         socket.closeHandler(v -> {
             session.markClosed();
             dispatcher.disconnected(session);
