@@ -46,26 +46,29 @@ final class SessionGuard {
     }
 
     /**
-     * Call after each bind: (re)arms the expiry timer, then re-checks the token at once, in case it
-     * was revoked between its verification and the bind.
+     * Call after each bind: arms the expiry timer when the binding's token changed, then re-checks
+     * the token at once, in case it was revoked between its verification and the bind.
      */
     void watch(Session session) {
         Principal principal = session.principal();
-        if (principal == null) {
+        String token = session.token();
+        if (principal == null || token == null) {
             return;
         }
-        forget(session);
-        long delay = Math.max(1, principal.expiresAt().plus(skew).toEpochMilli() - clock.millis() + 1);
-        session.expiryTimer(vertx.setTimer(delay, id -> recheck(session)));
+        if (session.expiryTimer() < 0 || !token.equals(session.expiryTimerToken())) {
+            forget(session);
+            long delay = Math.max(1, principal.expiresAt().plus(skew).toEpochMilli() - clock.millis() + 1);
+            session.expiryTimer(vertx.setTimer(delay, id -> recheck(session)), token);
+        }
         recheck(session);
     }
 
-    /** The connection closed: no timer for it any more. */
+    /** The connection closed or its binding ended: no timer for it any more. */
     void forget(Session session) {
         long timer = session.expiryTimer();
         if (timer >= 0) {
             vertx.cancelTimer(timer);
-            session.expiryTimer(-1);
+            session.expiryTimer(-1, null);
         }
     }
 

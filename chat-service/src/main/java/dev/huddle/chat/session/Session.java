@@ -20,6 +20,7 @@ public abstract class Session {
     private volatile Principal principal;
     private volatile String token;
     private volatile long expiryTimer = -1;
+    private volatile String expiryTimerToken;
 
     protected Session(String remoteHost) {
         this.remoteHost = remoteHost;
@@ -72,8 +73,14 @@ public abstract class Session {
         return expiryTimer;
     }
 
-    public void expiryTimer(long timerId) {
+    /** The token {@link #expiryTimer()} was armed for. */
+    public String expiryTimerToken() {
+        return expiryTimerToken;
+    }
+
+    public void expiryTimer(long timerId, String token) {
         this.expiryTimer = timerId;
+        this.expiryTimerToken = token;
     }
 
     @Override

@@ -1,9 +1,10 @@
 package dev.huddle.server.bus;
 
 /**
- * Every event-bus address and cluster-wide map in Huddle, in one place. Addresses are lowercase and
- * dotted: {@code huddle.<owner>.<operation>}. The owner service registers the consumer; everyone
- * else only sends. Bodies are JSON objects; their fields are documented on the constant.
+ * Every event-bus address in Huddle, in one place. Addresses are lowercase and dotted:
+ * {@code huddle.<owner>.<operation>}. The owner service registers the consumer; everyone else only
+ * sends. Bodies are JSON objects; their fields are documented on the constant. Huddle keeps no data
+ * of its own in Hazelcast's maps (docs/SECURITY.md).
  */
 public final class BusAddresses {
 
