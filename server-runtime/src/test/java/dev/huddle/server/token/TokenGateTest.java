@@ -150,6 +150,7 @@ class TokenGateTest {
 
     @Test
     void changeListenersHearEveryAppliedChange() {
+        gate.verify(tokens.sign(TestTokens.claims(clock.instant()))).await(); // the first sync is applied
         AtomicInteger heard = new AtomicInteger();
         gate.onChange(heard::incrementAndGet);
         push(new TrustUpdate(gate.revision(), gate.revision() + 1, null,
