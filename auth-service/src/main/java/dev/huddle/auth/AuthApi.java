@@ -2,12 +2,17 @@ package dev.huddle.auth;
 
 import dev.huddle.auth.account.Account;
 import dev.huddle.auth.account.AuthService;
+import dev.huddle.auth.account.TokenLedger;
+import dev.huddle.auth.token.SigningKey;
+import dev.huddle.auth.token.SigningKeys;
+import dev.huddle.auth.token.TrustBroadcast;
+import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.Role;
 import dev.huddle.server.bus.JsonFields;
 import dev.huddle.server.bus.PrincipalJson;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
-import dev.huddle.server.token.TokenRevocations;
+import dev.huddle.server.token.TrustUpdate;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -21,12 +26,17 @@ public final class AuthApi {
 
     private final ServiceRuntime runtime;
     private final AuthService accounts;
-    private final TokenRevocations revocations;
+    private final TokenLedger ledger;
+    private final SigningKeys keys;
+    private final TrustBroadcast broadcast;
 
-    public AuthApi(ServiceRuntime runtime, AuthService accounts, TokenRevocations revocations) {
+    public AuthApi(ServiceRuntime runtime, AuthService accounts, TokenLedger ledger, SigningKeys keys,
+                   TrustBroadcast broadcast) {
         this.runtime = runtime;
         this.accounts = accounts;
-        this.revocations = revocations;
+        this.ledger = ledger;
+        this.keys = keys;
+        this.broadcast = broadcast;
     }
 
     public Future<JsonObject> register(JsonObject body) {
@@ -49,10 +59,50 @@ public final class AuthApi {
 
     /** Revokes the token on every node; completes once all of them refuse it. */
     public Future<JsonObject> logout(String token) {
-        return runtime.tokens().verify(token).compose(principal -> {
-            runtime.tokens().revokeLocally(principal.tokenId(), principal.expiresAt());
-            return revocations.revoke(principal.tokenId(), principal.expiresAt());
-        }).map(v -> new JsonObject().put("loggedOut", true));
+        return runtime.tokens().verify(token)
+            .compose(principal -> runtime.blocking(() -> accounts.logout(principal)))
+            .compose(broadcast::publish)
+            .map(v -> new JsonObject().put("loggedOut", true));
+    }
+
+    /** {@code {since}} → what changed after that revision, with every key that verifies ({@code TrustUpdate}). */
+    public Future<JsonObject> trustSince(JsonObject body) {
+        long since = body.getValue("since") instanceof Number n ? n.longValue() : TrustUpdate.SNAPSHOT;
+        return runtime.blocking(() -> ledger.since(since, keys.verifying()).toJson());
+    }
+
+    /** The token keys: which one signs, which others still verify. Admin only. */
+    public Future<JsonObject> listKeys(Principal caller) {
+        AuthService.requireAdmin(caller);
+        return Future.succeededFuture(keysJson());
+    }
+
+    /**
+     * A new signing key: every node learns it first, then it signs; the previous one keeps verifying
+     * until retired. Admin only.
+     */
+    public Future<JsonObject> rotateKeys(Principal caller) {
+        AuthService.requireAdmin(caller);
+        return runtime.blocking(() -> {
+                SigningKey next = keys.prepare();
+                return new PreparedKey(next, ledger.keysChanged(keys.verifying()));
+            })
+            .compose(prepared -> broadcast.publish(prepared.announced())
+                .compose(v -> runtime.blocking(() -> {
+                    keys.promote(prepared.key().kid());
+                    return keysJson();
+                })));
+    }
+
+    /** Stops a key from verifying on every node; tokens it signed are refused from then on. Admin only. */
+    public Future<JsonObject> retireKey(Principal caller, String kid) {
+        AuthService.requireAdmin(caller);
+        return runtime.blocking(() -> {
+                keys.retire(kid);
+                return ledger.keysChanged(keys.verifying());
+            })
+            .compose(broadcast::publish)
+            .map(v -> keysJson());
     }
 
     public Future<JsonObject> verify(JsonObject body) {
@@ -68,11 +118,10 @@ public final class AuthApi {
             .map(Account::toJson).toList()));
     }
 
+    /** Sets the role; the user's tokens are refused everywhere before this answers (role changes only). */
     public Future<JsonObject> setRole(Principal caller, long userId, JsonObject body) {
-        return runtime.blocking(() -> {
-            Role role = parseRole(JsonFields.requiredText(body, "role"));
-            return accounts.setRole(caller, userId, role).toJson();
-        });
+        return runtime.blocking(() -> accounts.setRole(caller, userId, parseRole(JsonFields.requiredText(body, "role"))))
+            .compose(changed -> broadcast.publish(changed.revoked()).map(v -> changed.account().toJson()));
     }
 
     /** {@code {usernames:[..]}} → {@code {users:[..], unknown:[..]}}. */
@@ -93,11 +142,19 @@ public final class AuthApi {
         return runtime.blocking(() -> lookup.apply(accounts).toPublicJson());
     }
 
+    private JsonObject keysJson() {
+        return new JsonObject().put("signing", keys.current().kid()).put("verifying", new JsonArray(keys.retirable()));
+    }
+
+    /** A key made for a rotation, and the change that makes every node trust it before it signs. */
+    private record PreparedKey(SigningKey key, TrustUpdate announced) {
+    }
+
     private static Role parseRole(String text) {
         try {
             return Role.fromWire(text);
         } catch (IllegalArgumentException e) {
-            throw dev.huddle.contracts.HuddleException.badRequest("role must be 'user' or 'admin'");
+            throw HuddleException.badRequest("role must be 'user' or 'admin'");
         }
     }
 }

@@ -5,9 +5,10 @@ import dev.huddle.chat.message.ChatMessage;
 import dev.huddle.chat.message.ChatService;
 import dev.huddle.chat.message.DirectMessage;
 import dev.huddle.chat.message.Page;
-import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
 import dev.huddle.chat.session.SessionRegistry;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.LineCodec;
 import dev.huddle.server.bus.BusAddresses;
@@ -21,8 +22,9 @@ import java.util.function.Function;
 
 /**
  * Carries out one command for one connection, whichever front door it came through: account
- * commands go to auth-service, project commands to room-service, chat and direct messages are
- * authorised, stored and only then answered and published to the cluster.
+ * commands go to auth-service, project commands to room-service (with the caller's token, which
+ * room-service verifies itself), chat and direct messages are authorised, stored and only then
+ * answered and published to the cluster.
  */
 public final class ChatDispatcher {
 
@@ -35,6 +37,8 @@ public final class ChatDispatcher {
     private final ChatService chats;
     private final SessionRegistry sessions;
     private final FileCommands files;
+    private final Feeds feeds;
+    private final SessionGuard guard;
 
     public ChatDispatcher(ServiceRuntime runtime, Neighbours neighbours, ChatService chats, SessionRegistry sessions,
                           FileCommands files) {
@@ -43,6 +47,9 @@ public final class ChatDispatcher {
         this.chats = chats;
         this.sessions = sessions;
         this.files = files;
+        this.feeds = new Feeds(runtime.vertx().eventBus());
+        this.guard = new SessionGuard(runtime.vertx(), runtime.tokens(), sessions, feeds, runtime.clock(),
+            runtime.config().tokenClockSkew());
     }
 
     public Future<Handled> dispatch(Session session, Command command) {
@@ -56,14 +63,14 @@ public final class ChatDispatcher {
             case Command.Auth c -> as(session, c.token(), caller -> Future.succeededFuture(whoami(caller)));
             case Command.Whoami c -> as(session, c.token(), caller -> Future.succeededFuture(whoami(caller)));
             case Command.NewProject c -> as(session, c.token(), caller ->
-                neighbours.roomOperation("new_project", caller, new JsonObject().put("name", c.name())));
+                neighbours.roomOperation("new_project", c.token(), new JsonObject().put("name", c.name())));
             case Command.Projects c -> as(session, c.token(), caller ->
-                neighbours.roomOperation("projects", caller, new JsonObject()));
+                neighbours.roomOperation("projects", c.token(), new JsonObject()));
             case Command.Members c -> as(session, c.token(), caller ->
-                neighbours.roomOperation("project", caller, new JsonObject().put("projectId", c.projectId())));
-            case Command.AddGroup c -> as(session, c.token(), caller -> neighbours.roomOperation("add_group", caller,
+                neighbours.roomOperation("project", c.token(), new JsonObject().put("projectId", c.projectId())));
+            case Command.AddGroup c -> as(session, c.token(), caller -> neighbours.roomOperation("add_group", c.token(),
                 new JsonObject().put("projectId", c.projectId()).put("members", c.members())));
-            case Command.Kick c -> as(session, c.token(), caller -> neighbours.roomOperation("kick", caller,
+            case Command.Kick c -> as(session, c.token(), caller -> neighbours.roomOperation("kick", c.token(),
                 new JsonObject().put("projectId", c.projectId()).put("username", c.username())));
             case Command.Join c -> as(session, c.token(), caller -> join(session, caller, c.projectId()));
             case Command.Leave c -> as(session, c.token(), caller -> Future.succeededFuture(leave(session, caller,
@@ -92,16 +99,17 @@ public final class ChatDispatcher {
         Principal caller = session.principal();
         if (caller != null) {
             for (Long projectId : List.copyOf(session.rooms())) {
-                publishToRoom(projectId, "left", presence(caller, projectId));
+                feeds.presence("left", caller, projectId);
             }
         }
+        guard.forget(session);
         sessions.closed(session);
     }
 
     /** Verifies the token, ties the connection to its user, then runs the operation as that user. */
     private Future<Handled> as(Session session, String token, Function<Principal, Future<?>> operation) {
         return runtime.tokens().verify(token)
-            .compose(caller -> sessions.bind(session, caller).map(caller))
+            .compose(caller -> bind(session, caller, token).map(caller))
             .compose(caller -> operation.apply(caller).map(result -> new Handled(result, caller.username())));
     }
 
@@ -109,25 +117,50 @@ public final class ChatDispatcher {
         return neighbours.requestObject(BusAddresses.AUTH_LOGIN, new JsonObject().put("username", login.username())
                 .put("password", login.password()).put("address", session.remoteHost()))
             .compose(answer -> runtime.tokens().verify(answer.getString("token"))
-                .compose(caller -> sessions.bind(session, caller))
+                .compose(caller -> bind(session, caller, answer.getString("token")))
                 .map(v -> new Handled(answer, answer.getJsonObject("user").getString("username"))));
     }
 
+    /** A connection is one user: switching to another leaves the previous user's rooms, announced as left. */
+    private Future<Void> bind(Session session, Principal caller, String token) {
+        Principal before = session.principal();
+        SessionRegistry.Binding binding = sessions.bind(session, caller, token);
+        binding.leftRooms().forEach(projectId -> feeds.presence("left", before, projectId));
+        guard.watch(session);
+        return binding.ready();
+    }
+
+    /**
+     * Subscribes first and checks membership second, delivering nothing in between: a removal that
+     * lands while the check is in flight cancels the join instead of being missed.
+     */
     private Future<JsonObject> join(Session session, Principal caller, long projectId) {
-        return neighbours.requireMember(caller, projectId)
-            .compose(v -> sessions.join(session, projectId))
+        return sessions.beginJoin(session, projectId)
+            .compose(v -> neighbours.requireMember(caller, projectId))
+            .compose(v -> sessions.completeJoin(session, projectId)
+                ? Future.succeededFuture()
+                : Future.<Void>failedFuture(joinCancelled(session, caller, projectId)))
+            .onFailure(e -> sessions.abortJoin(session, projectId))
             .compose(v -> neighbours.requestObject(BusAddresses.ROOM_MEMBERS, new JsonObject().put("projectId", projectId)))
             .map(members -> {
-                publishToRoom(projectId, "joined", presence(caller, projectId));
+                feeds.presence("joined", caller, projectId);
                 return members;
             });
+    }
+
+    private static HuddleException joinCancelled(Session session, Principal caller, long projectId) {
+        Principal now = session.principal();
+        if (now == null || !now.tokenId().equals(caller.tokenId())) {
+            return new HuddleException(ErrorCode.INVALID_TOKEN, "token no longer valid");
+        }
+        return new HuddleException(ErrorCode.NOT_MEMBER, "you are not a member of project " + projectId);
     }
 
     private JsonObject leave(Session session, Principal caller, long projectId) {
         boolean wasIn = session.rooms().contains(projectId);
         if (wasIn) {
             sessions.leave(session, projectId);
-            publishToRoom(projectId, "left", presence(caller, projectId));
+            feeds.presence("left", caller, projectId);
         }
         return new JsonObject().put("projectId", projectId).put("left", wasIn);
     }
@@ -138,7 +171,7 @@ public final class ChatDispatcher {
             .compose(v -> runtime.blocking(() -> chats.postToRoom(caller, projectId, text)))
             .map(message -> {
                 JsonObject json = message.toJson();
-                publishToRoom(projectId, "chat", json);
+                feeds.toRoom(projectId, "chat", json);
                 return json;
             });
     }
@@ -149,20 +182,9 @@ public final class ChatDispatcher {
                 chats.sendDirect(caller, recipient.getLong("id"), recipient.getString("username"), text)))
             .map(message -> {
                 JsonObject json = message.toJson();
-                runtime.vertx().eventBus().publish(BusAddresses.CHAT_USER_PREFIX + message.recipientId(),
-                    new OutboundEvent("dm", json).toBus());
+                feeds.toUser(message.recipientId(), "dm", json);
                 return json;
             });
-    }
-
-    private void publishToRoom(long projectId, String type, JsonObject data) {
-        runtime.vertx().eventBus().publish(BusAddresses.CHAT_ROOM_PREFIX + projectId,
-            new OutboundEvent(type, data).toBus());
-    }
-
-    private static JsonObject presence(Principal caller, long projectId) {
-        return new JsonObject().put("projectId", projectId).put("userId", caller.userId())
-            .put("username", caller.username());
     }
 
     private static JsonObject whoami(Principal caller) {

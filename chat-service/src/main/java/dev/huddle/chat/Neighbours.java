@@ -4,7 +4,6 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.BusErrors;
-import dev.huddle.server.bus.PrincipalJson;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -37,9 +36,12 @@ public final class Neighbours {
         return request(address, body).map(JsonObject.class::cast);
     }
 
-    /** A room operation on behalf of a verified caller ({@code huddle.room.op.<action>}). */
-    public Future<Object> roomOperation(String action, Principal caller, JsonObject body) {
-        return request(BusAddresses.ROOM_OP_PREFIX + action, body.copy().put("caller", PrincipalJson.toJson(caller)));
+    /**
+     * A room operation for a user ({@code huddle.room.op.<action>}), carrying the user's own token
+     * as proof: room-service verifies it rather than believing a caller named by another service.
+     */
+    public Future<Object> roomOperation(String action, String token, JsonObject body) {
+        return request(BusAddresses.ROOM_OP_PREFIX + action, body.copy().put("token", token));
     }
 
     /** Refuses unless the user is a member of the project (NOT_FOUND for a project that does not exist). */

@@ -43,6 +43,7 @@ record Instance(ServiceDescriptor service, int httpPort, Map<String, Integer> ot
         otherPorts.forEach((setting, port) -> env.put(setting, Integer.toString(port)));
         env.put(NodeConfig.DATA_DIR.name(), layout.dataDir(name()).toString());
         env.put(NodeConfig.LOG_DIR.name(), layout.logDir(name()).toString());
+        env.put(NodeConfig.CLUSTER_CREDENTIALS.name(), layout.credentialsDir().toString());
         return env;
     }
 

@@ -48,6 +48,11 @@ record Layout(Path root, Path stateDir, String java, String clusterName, int por
         return stateDir.resolve("data").resolve(service);
     }
 
+    /** The cluster CA, node certificate and secret ({@code ./huddle credentials}). */
+    Path credentialsDir() {
+        return stateDir.resolve("data").resolve("cluster");
+    }
+
     Path logDir(String service) {
         return stateDir.resolve("log").resolve(service);
     }

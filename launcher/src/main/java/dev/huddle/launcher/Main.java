@@ -2,7 +2,10 @@ package dev.huddle.launcher;
 
 import dev.huddle.server.config.ConfigException;
 import dev.huddle.server.config.Env;
+import dev.huddle.server.trust.ClusterCredentials;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,7 @@ public final class Main {
                 case "down" -> down(layout);
                 case "status" -> status(layout);
                 case "restart" -> restart(layout, rest);
+                case "credentials" -> credentials(layout, rest);
                 default -> usage("unknown command '" + (args.length == 0 ? "" : args[0]) + "'");
             };
         } catch (UsageException e) {
@@ -90,6 +94,21 @@ public final class Main {
             return 1;
         }
         return print(reply.get());
+    }
+
+    /** show (default), ensure or rotate the cluster credentials in data/cluster (docs/SECURITY.md). */
+    private static int credentials(Layout layout, List<String> args) throws Exception {
+        String action = args.isEmpty() ? "show" : args.get(0);
+        Path dir = layout.credentialsDir();
+        Clock clock = Clock.systemUTC();
+        String result = switch (args.size() <= 1 ? action : "") {
+            case "show" -> ClusterCredentials.show(dir, clock);
+            case "ensure" -> ClusterCredentials.ensure(dir, dir.resolve("ca"), clock);
+            case "rotate" -> ClusterCredentials.rotate(dir, dir.resolve("ca"), clock);
+            default -> throw new UsageException("usage: ./huddle credentials [show|ensure|rotate]");
+        };
+        Output.line(result);
+        return 0;
     }
 
     /** The named services, checked; all of them when none is named. */

@@ -23,18 +23,21 @@ import java.util.Map;
  */
 final class ChatCluster implements AutoCloseable {
 
+    final TestNodes nodes;
     final RunningService auth;
     final RunningService rooms;
     final RunningService chatA;
     final RunningService chatB;
     final int linePortA;
     final int linePortB;
-    private TestNodes nodes;
+    private final TestNodes nodes;
     private Path sharedData;
+    private Clock clock;
     private Map<String, String> chatEnv;
 
-    private ChatCluster(RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
+    private ChatCluster(TestNodes nodes, RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
                         RunningService chatB, int linePortB) {
+        this.nodes = nodes;
         this.auth = auth;
         this.rooms = rooms;
         this.chatA = chatA;
@@ -48,37 +51,53 @@ final class ChatCluster implements AutoCloseable {
      * caller stops it); {@code linePort} is its line port.
      */
     RunningService startAnotherChat(int linePort) {
-        return startChat(nodes, 4, sharedData, linePort, chatEnv);
+        return startChat(nodes, 4, sharedData, linePort, chatEnv, clock);
     }
 
     static ChatCluster start(Path root, Map<String, String> chatEnv) {
+        return start(root, Clock.systemUTC(), Map.of(), chatEnv);
+    }
+
+    /**
+     * @param clock   every service's clock (a {@code MutableClock} lets a test move time)
+     * @param envAll  settings for every node (e.g. {@code HUDDLE_TOKEN_CLOCK_SKEW}) and auth-service's own
+     * @param chatEnv settings for the chat instances
+     */
+    static ChatCluster start(Path root, Clock clock, Map<String, String> envAll, Map<String, String> chatEnv) {
         TestNodes nodes = new TestNodes(root);
-        RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
-            AuthDeployer::deploy, Clock.systemUTC()).await();
-        RunningService rooms = ServiceLauncher.start(nodes.node("room-service", 1), RoomConfig.read(Env.of(Map.of())),
-            RoomDeployer::deploy, Clock.systemUTC()).await();
+        RunningService auth = ServiceLauncher.start(node(nodes, "auth-service", 0, envAll),
+            AuthConfig.read(Env.of(envAll)), AuthDeployer::deploy, clock).await();
+        RunningService rooms = ServiceLauncher.start(node(nodes, "room-service", 1, envAll),
+            RoomConfig.read(Env.of(Map.of())), RoomDeployer::deploy, clock).await();
         Path sharedData = root.resolve("chat-data");
         int portA = TestNodes.freePort();
         int portB = TestNodes.freePort();
-        RunningService chatA = startChat(nodes, 2, sharedData, portA, chatEnv);
-        RunningService chatB = startChat(nodes, 3, sharedData, portB, chatEnv);
-        ChatCluster cluster = new ChatCluster(auth, rooms, chatA, portA, chatB, portB);
-        cluster.nodes = nodes;
+        Map<String, String> chat = new HashMap<>(envAll);
+        chat.putAll(chatEnv);
+        RunningService chatA = startChat(nodes, 2, sharedData, portA, chat, clock);
+        RunningService chatB = startChat(nodes, 3, sharedData, portB, chat, clock);
+        ChatCluster cluster = new ChatCluster(nodes, auth, rooms, chatA, portA, chatB, portB);
         cluster.sharedData = sharedData;
-        cluster.chatEnv = chatEnv;
+        cluster.chatEnv = chat;
+        cluster.clock = clock;
         return cluster;
     }
 
+    private static NodeConfig node(TestNodes nodes, String service, int index, Map<String, String> extra) {
+        Map<String, String> env = new HashMap<>(nodes.env(service, index));
+        env.putAll(extra);
+        return NodeConfig.read(service, TestNodes.freePort(), Env.of(env));
+    }
+
     private static RunningService startChat(TestNodes nodes, int index, Path data, int linePort,
-                                            Map<String, String> chatEnv) {
+                                            Map<String, String> chatEnv, Clock clock) {
         Map<String, String> env = new HashMap<>(nodes.env("chat-service", index));
         env.put("HUDDLE_DATA_DIR", data.toString());
         env.put("HUDDLE_HTTP_PORT", Integer.toString(TestNodes.freePort()));
         env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
         env.putAll(chatEnv);
         NodeConfig node = NodeConfig.read("chat-service", 8083, Env.of(env));
-        return ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, Clock.systemUTC())
-            .await();
+        return ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, clock).await();
     }
 
     int httpPort(RunningService service) {

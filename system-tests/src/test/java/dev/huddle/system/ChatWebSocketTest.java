@@ -47,8 +47,11 @@ class ChatWebSocketTest {
             long id = line.ok("new_project " + ta + " websocket room").getJsonObject("project").getLong("id");
             line.ok("add_group " + ta + " " + id + " " + bob);
             line.ok("join " + ta + " " + id);
-            String tb = line.ok("login " + bob + " password123").getString("token");
-            line.ok("login " + alice + " password123");
+            String tb;
+            try (LineClient other = LineClient.connect(cluster.linePortA)) {
+                // another connection: a connection is one user (logging in as bob here would leave alice's rooms)
+                tb = other.ok("login " + bob + " password123").getString("token");
+            }
 
             WebSocketClient client = vertx.createWebSocketClient();
             BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();

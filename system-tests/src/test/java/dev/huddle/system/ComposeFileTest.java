@@ -43,13 +43,44 @@ class ComposeFileTest {
         services = map(compose.get("services"), "services");
     }
 
+    /** The one-shot that makes the cluster credentials before any service starts (docs/SECURITY.md). */
+    private static final String CREDENTIALS_INIT = "cluster-credentials";
+    private static final String CREDENTIALS_DIR = "/var/lib/huddle-cluster";
+
     @Test
-    void composeServicesAreExactlyTheKnownServices() {
+    void composeServicesAreExactlyTheKnownServicesAndTheCredentialsOneShot() {
         Set<String> known = KnownServices.ALL.stream().map(ServiceDescriptor::name)
             .collect(Collectors.toCollection(TreeSet::new));
+        known.add(CREDENTIALS_INIT);
         assertThat(new TreeSet<>(services.keySet()))
             .as("services in docker-compose.yml (KnownServices.ALL lists the service descriptors)")
             .isEqualTo(known);
+    }
+
+    @Test
+    void theCredentialsOneShotAloneHoldsTheCaKeyAndReachesNoNetwork() {
+        Map<String, Object> init = map(services.get(CREDENTIALS_INIT), "services." + CREDENTIALS_INIT);
+        assertThat(init.get("network_mode")).isEqualTo("none");
+        assertThat(list(init.get("entrypoint"), "entrypoint").toString())
+            .contains("dev.huddle.server.trust.ClusterCredentials");
+        assertThat(list(init.get("command"), "command").stream().map(String::valueOf).toList())
+            .contains("ensure", CREDENTIALS_DIR);
+        for (ServiceDescriptor service : KnownServices.ALL) {
+            for (Object volume : list(service(service).get("volumes"), service.name() + ".volumes")) {
+                assertThat(mount(volume)[0]).as(service.name() + " mounts the CA's volume").isNotEqualTo("cluster-ca");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.huddle.system.KnownServices#arguments")
+    void startsAfterTheCredentialsExistAndReadsThemReadOnly(ServiceDescriptor service) {
+        Map<String, Object> dependsOn = map(service(service).get("depends_on"), service.name() + ".depends_on");
+        assertThat(map(dependsOn.get(CREDENTIALS_INIT), CREDENTIALS_INIT).get("condition"))
+            .isEqualTo("service_completed_successfully");
+        assertThat(composeEnvironment(service)).containsEntry(NodeConfig.CLUSTER_CREDENTIALS.name(), CREDENTIALS_DIR);
+        assertThat(list(service(service).get("volumes"), service.name() + ".volumes").stream().map(String::valueOf)
+            .toList()).contains("cluster-credentials:" + CREDENTIALS_DIR + ":ro");
     }
 
     @ParameterizedTest

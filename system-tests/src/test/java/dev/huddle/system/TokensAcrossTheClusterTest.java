@@ -46,8 +46,9 @@ class TokensAcrossTheClusterTest {
     @BeforeAll
     static void startCluster(Vertx vertx) {
         nodes = new TestNodes(root);
-        auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
-            AuthDeployer::deploy, Clock.systemUTC()).await();
+        auth = ServiceLauncher.start(nodes.node("auth-service", 0),
+            AuthConfig.read(Env.of(Map.of("HUDDLE_AUTH_ADMIN_USERNAME", "keeper"))), AuthDeployer::deploy,
+            Clock.systemUTC()).await();
         other = startPlainNode(1);
         http = WebClient.create(vertx);
     }
@@ -91,6 +92,31 @@ class TokensAcrossTheClusterTest {
     }
 
     @Test
+    void aRotatedKeyKeepsEarlierTokensValidUntilItIsRetiredThenTheyAreRefusedEverywhere() {
+        String admin = registerAndLogin("keeper");
+        String before = registerAndLogin("rosa");
+        assertThat(other.runtime().tokens().verify(before).await().username()).isEqualTo("rosa");
+
+        JsonObject rotated = keys(http.post(authPort(), "127.0.0.1", "/api/admin/token-keys"), admin, 200);
+        String retiring = rotated.getJsonArray("verifying").getString(0);
+        String after = registerAndLogin("rosa2");
+
+        assertThat(other.runtime().tokens().verify(after).await().username()).isEqualTo("rosa2");
+        assertThat(other.runtime().tokens().verify(before).await().username()).as("still verifies").isEqualTo("rosa");
+        keys(http.delete(authPort(), "127.0.0.1", "/api/admin/token-keys/" + rotated.getString("signing")), admin, 409);
+
+        keys(http.delete(authPort(), "127.0.0.1", "/api/admin/token-keys/" + retiring), admin, 200);
+
+        // no waiting: retiring answers once every node has dropped the key
+        for (RunningService node : java.util.List.of(other, auth)) {
+            assertThatThrownBy(() -> node.runtime().tokens().verify(before).await())
+                .isInstanceOfSatisfying(HuddleException.class, e -> assertThat(e.getMessage())
+                    .isEqualTo("token signed by an unknown key"));
+        }
+        assertThat(other.runtime().tokens().verify(after).await().username()).isEqualTo("rosa2");
+    }
+
+    @Test
     void otherServicesResolveUsernamesOverTheEventBus() {
         registerAndLogin("paula");
         JsonObject answer = other.runtime().vertx().eventBus()
@@ -120,6 +146,13 @@ class TokensAcrossTheClusterTest {
     private static RunningService startPlainNode(int index) {
         return ServiceLauncher.start(nodes.node("plain-node", index), null,
             (runtime, config) -> Future.succeededFuture(), Clock.systemUTC()).await();
+    }
+
+    private static JsonObject keys(io.vertx.ext.web.client.HttpRequest<io.vertx.core.buffer.Buffer> request,
+                                   String token, int status) {
+        var response = request.bearerTokenAuthentication(token).send().await();
+        assertThat(response.statusCode()).as(response.bodyAsString()).isEqualTo(status);
+        return response.bodyAsJsonObject();
     }
 
     private static int authPort() {

@@ -7,6 +7,7 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.Role;
 import dev.huddle.server.token.Principal;
+import dev.huddle.server.token.TrustUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,10 @@ public final class AuthService {
     public record Login(Account account, IssuedToken token) {
     }
 
+    /** A role set, and the change that revokes the user's tokens (empty when the role did not change). */
+    public record RoleChanged(Account account, TrustUpdate revoked) {
+    }
+
     /** Usernames resolved to accounts (in request order) and the names nobody has. */
     public record Resolution(List<Account> found, List<String> unknown) {
     }
@@ -34,17 +39,19 @@ public final class AuthService {
     private final AccountRepository accounts;
     private final PasswordHasher hasher;
     private final TokenIssuer tokens;
+    private final TokenLedger ledger;
     private final LoginThrottle throttle;
     private final Clock clock;
     private final String adminUsername;
     // verified against when the username is unknown, so a miss costs as much as a wrong password
     private final String decoyHash;
 
-    public AuthService(AccountRepository accounts, PasswordHasher hasher, TokenIssuer tokens, LoginThrottle throttle,
-                       Clock clock, String adminUsername) {
+    public AuthService(AccountRepository accounts, PasswordHasher hasher, TokenIssuer tokens, TokenLedger ledger,
+                       LoginThrottle throttle, Clock clock, String adminUsername) {
         this.accounts = accounts;
         this.hasher = hasher;
         this.tokens = tokens;
+        this.ledger = ledger;
         this.throttle = throttle;
         this.clock = clock;
         this.adminUsername = adminUsername == null ? "" : adminUsername.trim();
@@ -91,7 +98,14 @@ public final class AuthService {
         if (hasher.needsRehash(user.passwordHash())) {
             accounts.updatePasswordHash(user.id(), hasher.hash(password));
         }
-        return new Login(user, tokens.issue(user.id(), user.username(), user.role()));
+        IssuedToken token = tokens.issue(user.id(), user.username(), user.role());
+        ledger.issued(token, user.id());
+        return new Login(user, token);
+    }
+
+    /** Revokes the caller's token; the change to push to every node. */
+    public TrustUpdate logout(Principal caller) {
+        return ledger.revoke(List.of(new TrustUpdate.Revoked(caller.tokenId(), caller.expiresAt())));
     }
 
     public Account me(Principal caller) {
@@ -129,10 +143,16 @@ public final class AuthService {
         return accounts.findAll();
     }
 
-    public Account setRole(Principal caller, long userId, Role role) {
+    /**
+     * Sets a user's role. When it changes, every live token of the user is revoked: their tokens
+     * carry the role, so a demoted admin would otherwise stay admin until their tokens expire.
+     */
+    public RoleChanged setRole(Principal caller, long userId, Role role) {
         requireAdmin(caller);
+        Role before = byId(userId).role();
         return switch (accounts.setRole(userId, role)) {
-            case AccountRepository.RoleChange.Changed changed -> changed.account();
+            case AccountRepository.RoleChange.Changed changed -> new RoleChanged(changed.account(),
+                before == role ? ledger.revoke(List.of()) : ledger.revokeAllOf(userId));
             case AccountRepository.RoleChange.NoSuchAccount none ->
                 throw new HuddleException(ErrorCode.UNKNOWN_USER, "no user with id " + userId);
             case AccountRepository.RoleChange.WouldLeaveNoAdmin last ->
@@ -148,7 +168,8 @@ public final class AuthService {
         return existingAccounts == 0 ? Role.ADMIN : Role.USER;
     }
 
-    private static void requireAdmin(Principal caller) {
+    /** Refuses FORBIDDEN unless the caller is an admin. */
+    public static void requireAdmin(Principal caller) {
         if (!caller.isAdmin()) {
             throw new HuddleException(ErrorCode.FORBIDDEN, "only an admin may do that");
         }

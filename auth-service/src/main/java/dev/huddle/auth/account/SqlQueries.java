@@ -18,4 +18,19 @@ final class SqlQueries {
     static final String COUNT_ADMINS = "SELECT COUNT(*) FROM users WHERE role = 'admin'";
     static final String SET_ROLE = "UPDATE users SET role = ? WHERE id = ?";
     static final String SET_PASSWORD_HASH = "UPDATE users SET password_hash = ? WHERE id = ?";
+
+    static final String ISSUE_TOKEN = "INSERT INTO issued_tokens (token_id, user_id, expires_at) VALUES (?, ?, ?)";
+    static final String LIVE_TOKENS_OF = """
+        SELECT i.token_id, i.expires_at FROM issued_tokens i
+        WHERE i.user_id = ? AND i.expires_at > ?
+          AND NOT EXISTS (SELECT 1 FROM trust_changes c WHERE c.token_id = i.token_id)""";
+    static final String REVOKE = "INSERT OR IGNORE INTO trust_changes (token_id, expires_at) VALUES (?, ?)";
+    static final String KEY_CHANGE = "INSERT INTO trust_changes (token_id, expires_at) VALUES (NULL, NULL)";
+    static final String REVISION = "SELECT seq FROM sqlite_sequence WHERE name = 'trust_changes'";
+    static final String REVOKED_SINCE = """
+        SELECT token_id, expires_at FROM trust_changes
+        WHERE revision > ? AND token_id IS NOT NULL AND expires_at > ? ORDER BY revision""";
+    static final String PURGE_ISSUED = "DELETE FROM issued_tokens WHERE expires_at < ?";
+    static final String PURGE_CHANGES = "DELETE FROM trust_changes WHERE expires_at < ? OR "
+        + "(token_id IS NULL AND revision < (SELECT MAX(revision) FROM trust_changes))";
 }

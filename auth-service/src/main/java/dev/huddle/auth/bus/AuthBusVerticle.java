@@ -10,8 +10,8 @@ import io.vertx.core.VerticleBase;
 
 /**
  * auth-service on the event bus: what other services ask (verify a token, resolve usernames, look
- * up a user) and the account operations the line protocol forwards (register, login, logout).
- * Every request and answer is written to the action log like an HTTP one.
+ * up a user), the account operations the line protocol forwards (register, login, logout), each
+ * written to the action log like an HTTP one, and the trust sync every node's token gate makes.
  */
 public final class AuthBusVerticle extends VerticleBase {
 
@@ -34,6 +34,7 @@ public final class AuthBusVerticle extends VerticleBase {
         endpoints.operation(BusAddresses.AUTH_VERIFY, "verify", body -> null, api::verify);
         endpoints.operation(BusAddresses.AUTH_USERS_RESOLVE, "resolve_users", body -> null, api::resolve);
         endpoints.operation(BusAddresses.AUTH_USERS_GET, "get_user", body -> null, api::user);
+        endpoints.asyncQuery(BusAddresses.AUTH_TRUST_SYNC, api::trustSince);
         return endpoints.ready();
     }
 }

@@ -1,5 +1,6 @@
 package dev.huddle.auth.http;
 
+import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
@@ -39,5 +40,9 @@ public final class AuthHttpVerticle extends ApiVerticle {
         route(GET, "/api/admin/users", "list_users", 200, (caller, ctx) -> api.listUsers(caller));
         route(PUT, "/api/admin/users/:id/role", "set_role", 200, (caller, ctx) ->
             api.setRole(caller, JsonFields.pathId(ctx.pathParam("id"), "id"), ApiResponder.jsonBody(ctx)));
+        route(GET, "/api/admin/token-keys", "list_token_keys", 200, (caller, ctx) -> api.listKeys(caller));
+        route(POST, "/api/admin/token-keys", "rotate_token_key", 200, (caller, ctx) -> api.rotateKeys(caller));
+        route(DELETE, "/api/admin/token-keys/:kid", "retire_token_key", 200, (caller, ctx) ->
+            api.retireKey(caller, ctx.pathParam("kid")));
     }
 }

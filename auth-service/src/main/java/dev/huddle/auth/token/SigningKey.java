@@ -2,19 +2,12 @@ package dev.huddle.auth.token;
 
 import dev.huddle.server.token.PublicKeyRing;
 import dev.huddle.server.token.TokenClaims;
+import dev.huddle.server.trust.Pem;
+import dev.huddle.server.trust.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
@@ -23,8 +16,6 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
-import java.util.Base64;
-import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
@@ -48,11 +39,8 @@ public final class SigningKey {
     public static final String FILE_NAME = "token-signing-key.pem";
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
-    private static final String PEM_BEGIN = "-----BEGIN PRIVATE KEY-----";
-    private static final String PEM_END = "-----END PRIVATE KEY-----";
     /** RFC 8410 id-Ed25519 (bcprov keeps its own constant in an internal package). */
     private static final ASN1ObjectIdentifier ID_ED25519 = new ASN1ObjectIdentifier("1.3.101.112");
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final PrivateKey privateKey;
     private final PublicKey publicKey;
@@ -85,14 +73,38 @@ public final class SigningKey {
         Path file = dir.resolve(FILE_NAME);
         try {
             if (Files.exists(file)) {
-                return load(file);
+                return read(file);
             }
-            Files.createDirectories(dir);
             SigningKey created = generate();
-            return publish(created, file) ? created : load(file);
+            if (PrivateFiles.createIfAbsent(file, created.pem())) {
+                LOG.info("Generated a new token signing key {} in {}", created.kid, file);
+                return created;
+            }
+            return read(file); // another instance on the same directory wrote first
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write the token signing key " + file, e);
         }
+    }
+
+    /**
+     * Reads a key file.
+     *
+     * @throws IllegalStateException if the file does not hold an Ed25519 PKCS#8 PEM key
+     */
+    public static SigningKey read(Path file) throws IOException {
+        String pem = PrivateFiles.read(file);
+        try {
+            return fromPkcs8(Pem.decode(Pem.PRIVATE_KEY, pem));
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new IllegalStateException("token signing key file " + file + " is corrupt or not an Ed25519 "
+                    + "PKCS#8 PEM private key (" + e.getMessage() + "); restore it from a backup, or delete it to "
+                    + "generate a new key", e);
+        }
+    }
+
+    /** The private key as PKCS#8 PEM, the content of a key file. */
+    String pem() {
+        return Pem.encode(Pem.PRIVATE_KEY, privateKey.getEncoded());
     }
 
     /** The id other services find the public key under. */
@@ -118,53 +130,6 @@ public final class SigningKey {
         return "SigningKey[kid=" + kid + "]";
     }
 
-    private static SigningKey load(Path file) throws IOException {
-        warnIfReadableByOthers(file);
-        // ISO-8859-1 decodes any bytes, so a binary file is reported as corrupt rather than unreadable
-        String pem = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        try {
-            return fromPkcs8(decodePem(pem));
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            throw new IllegalStateException("token signing key file " + file + " is corrupt or not an Ed25519 "
-                    + "PKCS#8 PEM private key (" + e.getMessage() + "); restore it from a backup, or delete it to "
-                    + "generate a new key", e);
-        }
-    }
-
-    /**
-     * Writes the key to a private temporary file, then links it into place. A hard link, unlike
-     * a rename, never replaces an existing file, so when two instances start on an empty shared
-     * directory both end up with the first key written.
-     *
-     * @return {@code true} if {@code key} is now the stored key, {@code false} if another writer won
-     */
-    private static boolean publish(SigningKey key, Path file) throws IOException {
-        Path dir = file.getParent();
-        boolean posix = Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
-        FileAttribute<?>[] attributes = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
-                : new FileAttribute<?>[0];
-        Path temp = Files.createTempFile(dir, "." + FILE_NAME, ".tmp", attributes);
-        try {
-            Files.writeString(temp, encodePem(key.privateKey.getEncoded()), StandardCharsets.US_ASCII);
-            try (var channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.createLink(file, temp);
-            } catch (FileAlreadyExistsException e) {
-                return false;
-            } catch (UnsupportedOperationException | IOException e) {
-                // no hard links here (some network and FUSE file systems): fall back to an atomic rename
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-            LOG.info("Generated a new token signing key {} in {}", key.kid, file);
-            return true;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
     private static SigningKey fromPkcs8(byte[] pkcs8) throws GeneralSecurityException {
         PrivateKeyInfo info;
         try {
@@ -183,32 +148,6 @@ public final class SigningKey {
             // BouncyCastle reports bad DER as IllegalArgumentException, IllegalStateException or IOException
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new IllegalArgumentException(detail, e);
-        }
-    }
-
-    private static String encodePem(byte[] der) {
-        return PEM_BEGIN + "\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n" + PEM_END
-                + "\n";
-    }
-
-    private static byte[] decodePem(String pem) {
-        int begin = pem.indexOf(PEM_BEGIN);
-        int end = pem.indexOf(PEM_END);
-        if (begin < 0 || end < begin) {
-            throw new IllegalArgumentException("no " + PEM_BEGIN + " block");
-        }
-        String body = pem.substring(begin + PEM_BEGIN.length(), end).replaceAll("\\s", "");
-        return Base64.getDecoder().decode(body);
-    }
-
-    private static void warnIfReadableByOthers(Path file) throws IOException {
-        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!OWNER_ONLY.containsAll(permissions)) {
-            LOG.warn("Token signing key {} is accessible to other users ({}); chmod 600 it",
-                    file, PosixFilePermissions.toString(permissions));
         }
     }
 }

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Signs access tokens in the shape {@link TokenClaims} describes, for
@@ -17,7 +18,7 @@ import java.util.UUID;
  */
 public final class TokenIssuer {
 
-    private final SigningKey key;
+    private final Supplier<SigningKey> key;
     private final Clock clock;
     private final Duration ttl;
 
@@ -25,6 +26,12 @@ public final class TokenIssuer {
      * @param ttl how long a token stays valid; at least one second
      */
     public TokenIssuer(SigningKey key, Clock clock, Duration ttl) {
+        this(() -> key, clock, ttl);
+        Objects.requireNonNull(key, "key");
+    }
+
+    /** An issuer that signs with whatever key {@code key} supplies at the time (the current one of a rotation). */
+    public TokenIssuer(Supplier<SigningKey> key, Clock clock, Duration ttl) {
         this.key = Objects.requireNonNull(key, "key");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ttl = Objects.requireNonNull(ttl, "ttl");
@@ -50,8 +57,9 @@ public final class TokenIssuer {
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
         String tokenId = UUID.randomUUID().toString();
+        SigningKey signer = key.get();
         String token = Jwts.builder()
-                .header().keyId(key.kid()).and()
+                .header().keyId(signer.kid()).and()
                 .issuer(TokenClaims.ISSUER)
                 .audience().add(TokenClaims.AUDIENCE).and()
                 .subject(Long.toString(userId))
@@ -61,7 +69,7 @@ public final class TokenIssuer {
                 .issuedAt(Date.from(issuedAt))
                 .notBefore(Date.from(issuedAt))
                 .expiration(Date.from(expiresAt))
-                .signWith(key.privateKey(), TokenClaims.signatureAlgorithm())
+                .signWith(signer.privateKey(), TokenClaims.signatureAlgorithm())
                 .compact();
         return new IssuedToken(token, tokenId, issuedAt, expiresAt);
     }

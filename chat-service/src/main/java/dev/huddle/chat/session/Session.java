@@ -22,7 +22,11 @@ public abstract class Session {
     private final long id = IDS.incrementAndGet();
     private final String remoteHost;
     private final Set<Long> rooms = ConcurrentHashMap.newKeySet();
+    private final Set<Long> joining = ConcurrentHashMap.newKeySet();
     private volatile Principal principal;
+    private volatile String token;
+    private volatile long expiryTimer = -1;
+    private volatile String expiryTimerToken;
 
     protected Session(String remoteHost) {
         this.remoteHost = remoteHost;
@@ -67,18 +71,47 @@ public abstract class Session {
         return remoteHost;
     }
 
-    /** The user this connection acts for, once it authenticated or joined a room; else null. */
+    /**
+     * The user this connection acts for, once a command carried a valid token; null before that and
+     * once its token was revoked or expired.
+     */
     public Principal principal() {
         return principal;
     }
 
-    void bind(Principal principal) {
+    /** The token the binding came from: when it stops being valid, the binding ends. */
+    public String token() {
+        return token;
+    }
+
+    void bind(Principal principal, String token) {
         this.principal = principal;
+        this.token = token;
     }
 
     /** The rooms whose events this connection receives. */
     public Set<Long> rooms() {
         return rooms;
+    }
+
+    /** Rooms this connection is joining: subscribed, membership not yet confirmed, nothing delivered. */
+    Set<Long> joining() {
+        return joining;
+    }
+
+    /** The Vert.x timer that ends the binding when its token expires; -1 for none. */
+    public long expiryTimer() {
+        return expiryTimer;
+    }
+
+    /** The token {@link #expiryTimer()} was armed for. */
+    public String expiryTimerToken() {
+        return expiryTimerToken;
+    }
+
+    public void expiryTimer(long timerId, String token) {
+        this.expiryTimer = timerId;
+        this.expiryTimerToken = token;
     }
 
     @Override

@@ -14,16 +14,30 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * This instance's connections, indexed by the rooms they joined and by user, and the event-bus feeds
  * that bring them what happens elsewhere in the cluster. A room's feed
- * ({@code huddle.chat.room.<id>}) is subscribed while at least one local connection is in the room,
- * a user's feed ({@code huddle.chat.user.<id>}) while that user has a local connection; so a message
- * travels only to the instances that have someone to give it to.
+ * ({@code huddle.chat.room.<id>}) is subscribed while at least one local connection is in the room
+ * or joining it, a user's feed ({@code huddle.chat.user.<id>}) while that user has a bound local
+ * connection; so a message travels only to the instances that have someone to give it to.
+ *
+ * <p>A connection is one user at a time: binding it to another user takes it out of every room
+ * first. Joining is two-phase ({@link #beginJoin}, then {@link #completeJoin} once membership is
+ * confirmed) so that a removal that happens while the membership check is in flight is not lost:
+ * it cancels the pending join, and the join is refused.
  */
 public final class SessionRegistry {
 
-    /** A subscribed feed and the local connections it serves. */
+    /** A subscribed feed and the local connections it serves (and those still joining it). */
     private static final class Feed {
         final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+        final Set<Session> joining = ConcurrentHashMap.newKeySet();
         MessageConsumer<JsonObject> consumer;
+
+        boolean unused() {
+            return sessions.isEmpty() && joining.isEmpty();
+        }
+    }
+
+    /** What binding did: the feed is subscribed once {@code ready} completes; {@code leftRooms} were dropped. */
+    public record Binding(Future<Void> ready, List<Long> leftRooms) {
     }
 
     private final EventBus bus;
@@ -42,50 +56,91 @@ public final class SessionRegistry {
     /** Forgets a closed connection: it leaves every room and its user's feed. */
     public synchronized void closed(Session session) {
         open.remove(session);
-        for (Long room : List.copyOf(session.rooms())) {
-            leave(session, room);
-        }
-        Principal principal = session.principal();
-        if (principal != null) {
-            unsubscribe(users, principal.userId(), session);
-        }
+        unbind(session);
     }
 
     /**
-     * Ties the connection to its user (so direct messages reach it). Completes once the user's feed
-     * is subscribed cluster-wide.
+     * Ties the connection to the user {@code token} speaks for (so direct messages reach it). A
+     * connection bound to another user leaves all its rooms first: it never keeps one user's rooms
+     * under another's name.
      */
-    public synchronized Future<Void> bind(Session session, Principal principal) {
+    public synchronized Binding bind(Session session, Principal principal, String token) {
         Principal current = session.principal();
-        if (current != null && current.userId() == principal.userId()) {
-            return ready(users.get(principal.userId()));
+        List<Long> left = List.of();
+        if (current != null && current.userId() != principal.userId()) {
+            left = unbind(session);
         }
-        if (current != null) {
-            unsubscribe(users, current.userId(), session);
+        boolean sameUser = session.principal() != null;
+        session.bind(principal, token);
+        if (sameUser) {
+            return new Binding(ready(users.get(principal.userId())), left);
         }
-        session.bind(principal);
-        return subscribe(users, principal.userId(), BusAddresses.CHAT_USER_PREFIX, session);
+        return new Binding(subscribe(users, principal.userId(), BusAddresses.CHAT_USER_PREFIX, session, false), left);
     }
 
-    /** Starts delivering the room's events; completes once the room's feed is subscribed cluster-wide. */
-    public synchronized Future<Void> join(Session session, long projectId) {
-        session.rooms().add(projectId);
-        return subscribe(rooms, projectId, BusAddresses.CHAT_ROOM_PREFIX, session);
+    /**
+     * Ends the binding if it still comes from {@code token} (a newer, valid token may have replaced
+     * it meanwhile): the connection leaves every room and its user's feed.
+     *
+     * @return the rooms it left, or null if the binding had changed or was gone already
+     */
+    public synchronized List<Long> unbindIf(Session session, String token) {
+        if (session.principal() == null || !token.equals(session.token())) {
+            return null;
+        }
+        return unbind(session);
+    }
+
+    /** Subscribes the room's feed for a connection about to join; nothing is delivered to it yet. */
+    public synchronized Future<Void> beginJoin(Session session, long projectId) {
+        if (session.rooms().contains(projectId)) {
+            return ready(rooms.get(projectId));
+        }
+        session.joining().add(projectId);
+        return subscribe(rooms, projectId, BusAddresses.CHAT_ROOM_PREFIX, session, true);
+    }
+
+    /**
+     * Membership confirmed: the connection receives the room from now on.
+     *
+     * @return false if the join was cancelled meanwhile (the member removed, the project deleted,
+     *         the token revoked)
+     */
+    public synchronized boolean completeJoin(Session session, long projectId) {
+        Feed feed = rooms.get(projectId);
+        if (feed != null && session.joining().remove(projectId) && feed.joining.remove(session)) {
+            feed.sessions.add(session);
+            session.rooms().add(projectId);
+        }
+        return session.rooms().contains(projectId);
+    }
+
+    /** Drops a join that failed. */
+    public synchronized void abortJoin(Session session, long projectId) {
+        if (session.joining().remove(projectId)) {
+            unsubscribe(rooms, projectId, session);
+        }
     }
 
     /** Stops delivering the room's events to this connection. */
     public synchronized void leave(Session session, long projectId) {
         session.rooms().remove(projectId);
+        session.joining().remove(projectId);
         unsubscribe(rooms, projectId, session);
     }
 
-    /** A member was removed from a project: their local connections stop receiving it now. */
+    /** A member was removed from a project: their local connections stop receiving it now, joining ones too. */
     public synchronized void evict(long userId, long projectId) {
         Feed feed = rooms.get(projectId);
         if (feed == null) {
             return;
         }
         for (Session session : List.copyOf(feed.sessions)) {
+            if (session.principal() != null && session.principal().userId() == userId) {
+                leave(session, projectId);
+            }
+        }
+        for (Session session : List.copyOf(feed.joining)) {
             if (session.principal() != null && session.principal().userId() == userId) {
                 leave(session, projectId);
             }
@@ -99,6 +154,9 @@ public final class SessionRegistry {
             for (Session session : List.copyOf(feed.sessions)) {
                 leave(session, projectId);
             }
+            for (Session session : List.copyOf(feed.joining)) {
+                leave(session, projectId);
+            }
         }
     }
 
@@ -110,6 +168,11 @@ public final class SessionRegistry {
         }
     }
 
+    /** The connections bound to a user now. */
+    public List<Session> bound() {
+        return open.stream().filter(session -> session.principal() != null).toList();
+    }
+
     public int openSessions() {
         return open.size();
     }
@@ -119,7 +182,23 @@ public final class SessionRegistry {
         List.copyOf(open).forEach(session -> session.close(reason));
     }
 
-    private Future<Void> subscribe(Map<Long, Feed> feeds, long key, String prefix, Session session) {
+    private List<Long> unbind(Session session) {
+        List<Long> left = List.copyOf(session.rooms());
+        for (Long room : left) {
+            leave(session, room);
+        }
+        for (Long room : List.copyOf(session.joining())) {
+            leave(session, room);
+        }
+        Principal principal = session.principal();
+        if (principal != null) {
+            unsubscribe(users, principal.userId(), session);
+        }
+        session.bind(null, null);
+        return left;
+    }
+
+    private Future<Void> subscribe(Map<Long, Feed> feeds, long key, String prefix, Session session, boolean joining) {
         Feed feed = feeds.computeIfAbsent(key, k -> {
             Feed created = new Feed();
             created.consumer = bus.consumer(prefix + k, message -> {
@@ -128,13 +207,17 @@ public final class SessionRegistry {
             });
             return created;
         });
-        feed.sessions.add(session);
+        (joining ? feed.joining : feed.sessions).add(session);
         return ready(feed);
     }
 
     private void unsubscribe(Map<Long, Feed> feeds, long key, Session session) {
         Feed feed = feeds.get(key);
-        if (feed != null && feed.sessions.remove(session) && feed.sessions.isEmpty()) {
+        if (feed == null) {
+            return;
+        }
+        boolean removed = feed.sessions.remove(session) | feed.joining.remove(session);
+        if (removed && feed.unused()) {
             feeds.remove(key);
             feed.consumer.unregister();
         }

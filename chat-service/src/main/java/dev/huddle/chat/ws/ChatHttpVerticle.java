@@ -39,8 +39,6 @@ public final class ChatHttpVerticle extends ApiVerticle {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatHttpVerticle.class);
 
-    private static final int MAX_FRAME_BYTES = 64 * 1024;
-
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
     private final SessionRegistry sessions;
@@ -102,26 +100,31 @@ public final class ChatHttpVerticle extends ApiVerticle {
             commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
                 .onSuccess(command -> {
                     if (command != null) {
-                        session.token(queryToken);
+                        session.authToken(queryToken);
                     }
                 });
         }
         socket.textMessageHandler(text -> onFrame(session, commands, text));
-        // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
-        // ERROR for an unhandled exception; the close handler below does the cleaning up
-        socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
+        socket.exceptionHandler(error -> {
+            // a frame over the size limit Netty refuses and closes itself; a message (frames joined) over
+            // it Vert.x only reports here, dropping the frame and keeping the connection: close it
+            if (error instanceof IllegalStateException) {
+                LOG.info("{} closed: {}", session, error.getMessage());
+                socket.close((short) 1009, "message too big");
+            } else {
+                // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG; the
+                // close handler below does the cleaning up
+                LOG.debug("{}: {}", session, error.toString());
+            }
+        });
         socket.closeHandler(v -> {
             session.markClosed();
             dispatcher.disconnected(session);
         });
     }
 
+    /** A text message of at most {@code HttpServers.MAX_WEBSOCKET_MESSAGE_BYTES}: Vert.x closes the connection on a longer one. */
     private void onFrame(WsSession session, CommandQueue commands, String text) {
-        if (text.length() > MAX_FRAME_BYTES) {
-            commands.refuse(null, "-", "(frame too long)",
-                new HuddleException(ErrorCode.PAYLOAD_TOO_LARGE, "frame longer than " + MAX_FRAME_BYTES + " bytes"));
-            return;
-        }
         JsonObject frame;
         try {
             frame = new JsonObject(text);
@@ -131,10 +134,10 @@ public final class ChatHttpVerticle extends ApiVerticle {
         }
         Object id = frame.getValue("id");
         String word = frame.getValue("command") instanceof String s ? s : "-";
-        commands.submit(id, word, text, () -> JsonCommandCodec.decode(frame, session.token()))
+        commands.submit(id, word, text, () -> JsonCommandCodec.decode(frame, session.authToken()))
             .onSuccess(command -> {
                 if (command instanceof Command.Auth auth) {
-                    session.token(auth.token());
+                    session.authToken(auth.token());
                 } else if (command instanceof Command.Quit) {
                     session.close("bye");
                 }

@@ -27,11 +27,11 @@ final class WsSession extends Session {
     }
 
     /** The token this connection authenticated with; frames may then omit theirs. */
-    String token() {
+    String authToken() {
         return token;
     }
 
-    void token(String token) {
+    void authToken(String token) {
         this.token = token;
     }
 

@@ -4,7 +4,6 @@ import dev.huddle.room.RoomApi;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.BusEndpoints;
 import dev.huddle.server.bus.JsonFields;
-import dev.huddle.server.bus.PrincipalJson;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
@@ -14,8 +13,8 @@ import java.util.function.BiFunction;
 
 /**
  * room-service on the event bus: the membership queries other services make on their hot paths
- * (answered from memory), the room operations the line protocol forwards on behalf of a verified
- * caller (logged like HTTP ones), and the room events of other room-service instances.
+ * (answered from memory), the room operations the line protocol forwards with the caller's token
+ * (verified here, logged like HTTP ones), and the room events of other room-service instances.
  */
 public final class RoomBusVerticle extends VerticleBase {
 
@@ -48,10 +47,9 @@ public final class RoomBusVerticle extends VerticleBase {
         return endpoints.ready();
     }
 
-    /** {@code huddle.room.op.<action>}: body {@code {caller: principal, ...}}. */
+    /** {@code huddle.room.op.<action>}: body {@code {token, ...}}, the caller's own token, verified here. */
     private void operation(String action, BiFunction<Principal, JsonObject, Future<?>> operation) {
-        endpoints.operation(BusAddresses.ROOM_OP_PREFIX + action, action, BusEndpoints::callerName, body ->
-            operation.apply(PrincipalJson.fromJson(body.getValue("caller") instanceof JsonObject c ? c : null), body));
+        endpoints.operationForUser(BusAddresses.ROOM_OP_PREFIX + action, action, runtime.tokens(), operation);
     }
 
     private static long projectId(JsonObject body) {

@@ -1,9 +1,10 @@
 package dev.huddle.server.bus;
 
 /**
- * Every event-bus address and cluster-wide map in Huddle, in one place. Addresses are lowercase and
- * dotted: {@code huddle.<owner>.<operation>}. The owner service registers the consumer; everyone
- * else only sends. Bodies are JSON objects; their fields are documented on the constant.
+ * Every event-bus address in Huddle, in one place. Addresses are lowercase and dotted:
+ * {@code huddle.<owner>.<operation>}. The owner service registers the consumer; everyone else only
+ * sends. Bodies are JSON objects; their fields are documented on the constant. Huddle keeps no data
+ * of its own in Hazelcast's maps (docs/SECURITY.md).
  */
 public final class BusAddresses {
 
@@ -24,10 +25,16 @@ public final class BusAddresses {
     public static final String AUTH_USERS_GET = "huddle.auth.users.get";
 
     /**
-     * Prefix of each node's own revocation address ({@code huddle.auth.revoked.<nodeId>}); body
-     * {@code {tokenId, expiresAt}}, answered once the node refuses that token.
+     * {@code {since: revision}} → a {@code TrustUpdate}: the token signing keys that verify and the
+     * revocations after {@code since} (all of them for {@code since = -1}).
      */
-    public static final String AUTH_REVOKED_NODE_PREFIX = "huddle.auth.revoked.";
+    public static final String AUTH_TRUST_SYNC = "huddle.auth.trust.sync";
+    /**
+     * Prefix of each node's own trust address ({@code huddle.auth.trust-update.<nodeId>}): auth-service
+     * pushes each change (revocations, key rotation or retirement) as a {@code TrustUpdate}, answered
+     * {@code {revision}} once the node applies it.
+     */
+    public static final String AUTH_TRUST_UPDATE_PREFIX = "huddle.auth.trust-update.";
 
     /** Published by room-service after each committed change: a {@code RoomEvent} as JSON. */
     public static final String ROOM_EVENTS = "huddle.room.events";
@@ -39,7 +46,8 @@ public final class BusAddresses {
     public static final String ROOM_PROJECTS_OF = "huddle.room.projects-of";
     /**
      * Prefix of the room operations the line protocol forwards ({@code huddle.room.op.<operation>}):
-     * body {@code {caller: principal, ...}}, the same fields and answers as the HTTP API.
+     * body {@code {token, ...}}, the caller's own token (room-service verifies it), and the same
+     * fields and answers as the HTTP API.
      */
     public static final String ROOM_OP_PREFIX = "huddle.room.op.";
 
@@ -55,12 +63,7 @@ public final class BusAddresses {
      */
     public static final String CHAT_USER_PREFIX = "huddle.chat.user.";
 
-    /** Cluster-wide map: key id → base64 X.509 Ed25519 public key, written by auth-service. */
-    public static final String MAP_TOKEN_KEYS = "huddle.auth.keys";
-    /** Cluster-wide map: token id → expiry (epoch ms), each entry living as long as its token would. */
-    public static final String MAP_REVOKED_TOKENS = "huddle.auth.revoked";
-
-    public static String revokedAddressOf(String nodeId) {
-        return AUTH_REVOKED_NODE_PREFIX + nodeId;
+    public static String trustUpdateAddressOf(String nodeId) {
+        return AUTH_TRUST_UPDATE_PREFIX + nodeId;
     }
 }

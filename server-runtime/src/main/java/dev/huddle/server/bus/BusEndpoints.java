@@ -2,6 +2,8 @@ package dev.huddle.server.bus;
 
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.actionlog.ActionLog;
+import dev.huddle.server.token.Principal;
+import dev.huddle.server.token.TokenGate;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.eventbus.EventBus;
@@ -11,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -37,18 +40,39 @@ public final class BusEndpoints {
                           Function<JsonObject, Future<?>> operation) {
         consumers.add(bus.<JsonObject>consumer(address, message -> {
             JsonObject body = message.body() == null ? new JsonObject() : message.body();
+            answer(message, action, userOf.apply(body), "bus " + address + " " + body.encode(),
+                Future.succeededFuture(body).compose(operation::apply));
+        }));
+    }
+
+    private void answer(Message<JsonObject> message, String action, String user, String request, Future<?> outcome) {
+        outcome.onComplete(
+            reply -> {
+                message.reply(reply);
+                actionLog.record(action, user, request, "OK " + encode(reply));
+            },
+            error -> {
+                HuddleException refusal = BusErrors.toRefusal(error);
+                BusErrors.fail(message, refusal);
+                actionLog.record(action, user, request, "ERR " + refusal.code().name() + " " + refusal.getMessage());
+            });
+    }
+
+    /**
+     * A user operation forwarded for a user: the body carries the user's own {@code token}, verified
+     * here by this node's gate (so a forwarding service cannot act for anyone whose token it does not
+     * hold), and the pair is logged as {@code action} for that user.
+     */
+    public void operationForUser(String address, String action, TokenGate tokens,
+                                 BiFunction<Principal, JsonObject, Future<?>> operation) {
+        consumers.add(bus.<JsonObject>consumer(address, message -> {
+            JsonObject body = message.body() == null ? new JsonObject() : message.body();
             String request = "bus " + address + " " + body.encode();
-            String user = userOf.apply(body);
-            Future.succeededFuture(body).compose(b -> operation.apply(b).map(r -> (Object) r)).onComplete(
-                reply -> {
-                    message.reply(reply);
-                    actionLog.record(action, user, request, "OK " + encode(reply));
-                },
-                error -> {
-                    HuddleException refusal = BusErrors.toRefusal(error);
-                    BusErrors.fail(message, refusal);
-                    actionLog.record(action, user, request, "ERR " + refusal.code().name() + " " + refusal.getMessage());
-                });
+            String token = body.getValue("token") instanceof String t ? t : null;
+            tokens.verify(token).onComplete(
+                caller -> answer(message, action, caller.username(), request,
+                    Future.succeededFuture(body).compose(b -> operation.apply(caller, b))),
+                refused -> answer(message, action, null, request, Future.failedFuture(refused)));
         }));
     }
 
@@ -63,6 +87,14 @@ public final class BusEndpoints {
         }));
     }
 
+    /** An internal look-up that takes a while (a database read); not logged, refusals travel back with their code. */
+    public void asyncQuery(String address, Function<JsonObject, Future<?>> lookup) {
+        consumers.add(bus.<JsonObject>consumer(address, message ->
+            Future.succeededFuture(message.body() == null ? new JsonObject() : message.body())
+                .compose(lookup::apply)
+                .onComplete(message::reply, error -> BusErrors.fail(message, error))));
+    }
+
     public void subscribe(String address, Handler<Message<JsonObject>> handler) {
         consumers.add(bus.consumer(address, handler));
     }
@@ -70,12 +102,6 @@ public final class BusEndpoints {
     /** Completes once every consumer is registered cluster-wide. */
     public Future<?> ready() {
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
-    }
-
-    /** The caller's username in a forwarded operation's {@code caller} object, for the log. */
-    public static String callerName(JsonObject body) {
-        JsonObject caller = body.getValue("caller") instanceof JsonObject c ? c : null;
-        return caller != null && caller.getValue("username") instanceof String name ? name : null;
     }
 
     private static String encode(Object reply) {

@@ -1,9 +1,11 @@
 package dev.huddle.server.cluster;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import dev.huddle.server.config.NodeConfig;
+import dev.huddle.server.trust.ClusterCredentials;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -14,6 +16,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.http.ClientAuth;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.spi.cluster.hazelcast.ConfigUtil;
@@ -25,6 +30,13 @@ import java.net.UnknownHostException;
  * A clustered Vert.x instance of one service: Hazelcast with TCP-IP join (never multicast), the
  * event bus bound to the configured address, and a Prometheus registry of its own.
  *
+ * <p>Trust (docs/SECURITY.md): the event bus speaks TLS with mutual authentication, trusting only
+ * the cluster CA, so nothing reaches a consumer or leaves for another node unless both ends hold a
+ * node certificate. Hazelcast (open source: no member authentication of its own) carries only
+ * Vert.x's routing tables; its cluster name ends with the cluster secret, so a process that knows
+ * only the configured name cannot join, and Java deserialization is limited to the classes Vert.x's
+ * cluster manager and Hazelcast itself need.
+ *
  * <p>The same code clusters local processes on 127.0.0.1 and containers in compose: only
  * {@code HUDDLE_CLUSTER_BIND}, {@code HUDDLE_CLUSTER_PUBLIC_HOST} and {@code HUDDLE_CLUSTER_MEMBERS}
  * differ.
@@ -32,8 +44,8 @@ import java.net.UnknownHostException;
 public record ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, PrometheusMeterRegistry metrics) {
 
     /** Starts the node; the future completes once it has joined the cluster. */
-    public static Future<ClusterNode> start(NodeConfig config) {
-        HazelcastClusterManager clusterManager = new HazelcastClusterManager(hazelcastConfig(config));
+    public static Future<ClusterNode> start(NodeConfig config, ClusterCredentials credentials) {
+        HazelcastClusterManager clusterManager = new HazelcastClusterManager(hazelcastConfig(config, credentials));
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().commonTags("service", config.serviceName());
         new JvmMemoryMetrics().bindTo(registry);
@@ -43,10 +55,7 @@ public record ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, P
         String publicHost = publicHost(config);
         VertxOptions options = new VertxOptions()
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(false))
-            .setEventBusOptions(new EventBusOptions()
-                .setHost(config.clusterBind())
-                .setPort(config.busPort())
-                .setClusterPublicHost(publicHost));
+            .setEventBusOptions(busOptions(config, credentials).setClusterPublicHost(publicHost));
         return Vertx.builder()
             .with(options)
             .withMetrics(new MicrometerMetricsFactory(registry))
@@ -69,10 +78,26 @@ public record ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, P
         return vertx.close();
     }
 
-    static Config hazelcastConfig(NodeConfig config) {
+    /** The event bus: mutual TLS, the cluster CA the only trusted issuer. */
+    static EventBusOptions busOptions(NodeConfig config, ClusterCredentials credentials) {
+        EventBusOptions options = new EventBusOptions()
+            .setHost(config.clusterBind())
+            .setPort(config.busPort())
+            .setSsl(true)
+            .setClientAuth(ClientAuth.REQUIRED)
+            .setKeyCertOptions(new PemKeyCertOptions()
+                .setCertPath(credentials.nodeCertificate().toString())
+                .setKeyPath(credentials.nodeKey().toString()))
+            .setTrustOptions(new PemTrustOptions().addCertPath(credentials.caCertificate().toString()));
+        options.setTrustAll(false);
+        return options;
+    }
+
+    static Config hazelcastConfig(NodeConfig config, ClusterCredentials credentials) {
         // keeps Vert.x's own map and multimap settings (__vertx.subs and friends)
         Config hz = ConfigUtil.loadConfig();
-        hz.setClusterName(config.clusterName());
+        hz.setClusterName(credentials.clusterName(config.clusterName()));
+        hz.getSerializationConfig().setJavaSerializationFilterConfig(deserializationFilter());
         hz.setProperty("hazelcast.wait.seconds.before.join", "0");
         hz.setProperty("hazelcast.phone.home.enabled", "false");
         hz.setProperty("hazelcast.logging.type", "slf4j");
@@ -92,6 +117,16 @@ public record ClusterNode(Vertx vertx, HazelcastClusterManager clusterManager, P
         join.getAutoDetectionConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(config.clusterMembers());
         return hz;
+    }
+
+    /**
+     * What a member may make this node deserialize with Java serialization: Vert.x's cluster-manager
+     * types, Hazelcast's own and java.lang; Hazelcast's built-in list of known gadget classes stays on.
+     */
+    static JavaSerializationFilterConfig deserializationFilter() {
+        JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig().setDefaultsDisabled(false);
+        filter.getWhitelist().addPrefixes("io.vertx.spi.cluster.hazelcast.", "com.hazelcast.", "java.lang.");
+        return filter;
     }
 
     private static String publicHost(NodeConfig config) {

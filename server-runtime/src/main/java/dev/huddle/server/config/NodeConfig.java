@@ -22,6 +22,11 @@ import java.util.List;
  * @param tlsCert          PEM certificate chain; TLS is on when this and {@link #tlsKey} are set
  * @param tlsKey           PEM private key
  * @param shutdownGrace    how long in-flight work may take after SIGTERM before the node leaves
+ * @param clusterCredentials directory of the cluster CA certificate, node certificate and key, and
+ *                         cluster secret ({@link dev.huddle.server.trust.ClusterCredentials})
+ * @param tokenClockSkew   tolerated difference between auth-service's clock and this node's
+ * @param tokenSyncLease   how long this node trusts its copy of the revocations and signing keys
+ *                         without hearing from auth-service; past it, it asks before accepting a token
  */
 public record NodeConfig(
     String serviceName,
@@ -37,7 +42,10 @@ public record NodeConfig(
     Path logDir,
     Path tlsCert,
     Path tlsKey,
-    Duration shutdownGrace) {
+    Duration shutdownGrace,
+    Path clusterCredentials,
+    Duration tokenClockSkew,
+    Duration tokenSyncLease) {
 
     public static final Setting<String> CLUSTER_NAME = Setting.text("HUDDLE_CLUSTER_NAME", "huddle",
         "Hazelcast cluster name; only nodes with the same name form a cluster.");
@@ -64,10 +72,19 @@ public record NodeConfig(
         "PEM private key for HUDDLE_TLS_CERT.");
     public static final Setting<Duration> SHUTDOWN_GRACE = Setting.duration("HUDDLE_SHUTDOWN_GRACE", "10s",
         "On SIGTERM, how long in-flight requests may take before the node leaves the cluster.");
+    public static final Setting<Path> CLUSTER_CREDENTIALS = Setting.path("HUDDLE_CLUSTER_CREDENTIALS", "data/cluster",
+        "Directory of the cluster CA certificate, node certificate and key and cluster secret (docs/SECURITY.md).");
+    public static final Setting<Duration> TOKEN_CLOCK_SKEW = Setting.duration("HUDDLE_TOKEN_CLOCK_SKEW", "5s",
+        "Tolerated clock difference with auth-service on token times (whole seconds, at most 60s).");
+    public static final Setting<Duration> TOKEN_SYNC_LEASE = Setting.duration("HUDDLE_TOKEN_SYNC_LEASE", "2s",
+        "How long a node trusts its copy of revocations and signing keys before asking auth-service again.");
+
+    private static final Duration MAX_SKEW = Duration.ofSeconds(60);
 
     /** The common settings; each service adds its own HTTP port setting with its own default. */
     public static final List<Setting<?>> SETTINGS = List.of(CLUSTER_NAME, CLUSTER_BIND, CLUSTER_PUBLIC_HOST,
-        CLUSTER_PORT, CLUSTER_MEMBERS, BUS_PORT, HTTP_HOST, DATA_DIR, LOG_DIR, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE);
+        CLUSTER_PORT, CLUSTER_MEMBERS, BUS_PORT, HTTP_HOST, DATA_DIR, LOG_DIR, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE,
+        CLUSTER_CREDENTIALS, TOKEN_CLOCK_SKEW, TOKEN_SYNC_LEASE);
 
     /** The HTTP port setting, shared by name, defaulted per service. */
     public static Setting<Integer> httpPort(int defaultPort) {
@@ -86,10 +103,18 @@ public record NodeConfig(
         if (members.isEmpty()) {
             throw new ConfigException("HUDDLE_CLUSTER_MEMBERS: must list at least one member");
         }
+        Duration skew = TOKEN_CLOCK_SKEW.read(env);
+        if (skew.toNanos() % 1_000_000_000L != 0 || skew.compareTo(MAX_SKEW) > 0) {
+            throw new ConfigException("HUDDLE_TOKEN_CLOCK_SKEW: must be whole seconds, at most 60s");
+        }
+        Duration lease = TOKEN_SYNC_LEASE.read(env);
+        if (lease.isZero()) {
+            throw new ConfigException("HUDDLE_TOKEN_SYNC_LEASE: must be longer than 0");
+        }
         return new NodeConfig(serviceName, CLUSTER_NAME.read(env), bind,
             publicHost.isEmpty() ? bind : publicHost, CLUSTER_PORT.read(env), members, BUS_PORT.read(env),
             HTTP_HOST.read(env), httpPort(defaultHttpPort).read(env), DATA_DIR.read(env), LOG_DIR.read(env),
-            cert, key, SHUTDOWN_GRACE.read(env));
+            cert, key, SHUTDOWN_GRACE.read(env), CLUSTER_CREDENTIALS.read(env), skew, lease);
     }
 
     public boolean tlsEnabled() {

@@ -7,6 +7,7 @@ import dev.huddle.server.config.Env;
 import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.db.Database;
 import dev.huddle.server.token.TokenGate;
+import dev.huddle.server.trust.ClusterCredentials;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,8 @@ public final class ServiceLauncher {
         try {
             nodeConfig = NodeConfig.read(serviceName, defaultHttpPort, Env.system());
             serviceConfig = readConfig.apply(Env.system());
-        } catch (ConfigException e) {
+            ClusterCredentials.load(nodeConfig.clusterCredentials(), Clock.systemUTC());
+        } catch (ConfigException | IllegalStateException e) {
             LOG.error("{} cannot start: {}", serviceName, e.getMessage());
             System.exit(2);
             return;
@@ -66,7 +68,9 @@ public final class ServiceLauncher {
                                                    Clock clock) {
         Database database;
         ActionLog actionLog;
+        ClusterCredentials credentials;
         try {
+            credentials = ClusterCredentials.load(nodeConfig.clusterCredentials(), clock);
             database = hasMigrations(nodeConfig.serviceName())
                 ? Database.open(nodeConfig.dataDir(), nodeConfig.serviceName())
                 : null;
@@ -74,8 +78,8 @@ public final class ServiceLauncher {
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
-        return ClusterNode.start(nodeConfig)
-            .compose(node -> TokenGate.start(node.vertx(), node.nodeId(), clock)
+        return ClusterNode.start(nodeConfig, credentials)
+            .compose(node -> TokenGate.start(node, nodeConfig, clock)
                 .map(gate -> new ServiceRuntime(nodeConfig, node, database, actionLog, gate, clock))
                 .compose(runtime -> deployer.apply(runtime, serviceConfig)
                     .map(v -> new RunningService(runtime))

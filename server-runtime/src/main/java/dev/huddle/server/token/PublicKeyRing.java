@@ -41,6 +41,15 @@ public final class PublicKeyRing {
         keys.put(kid, requireEd25519(key));
     }
 
+    /**
+     * Makes {@code replacement} the ring's whole content: keys not in it stop verifying at once
+     * (a retired key), new ones start.
+     */
+    public synchronized void replaceAll(Map<String, PublicKey> replacement) {
+        replacement.forEach(this::add);
+        keys.keySet().retainAll(replacement.keySet());
+    }
+
     /** The key registered under {@code kid}, if any. */
     public Optional<PublicKey> find(String kid) {
         return kid == null ? Optional.empty() : Optional.ofNullable(keys.get(kid));

@@ -1,132 +1,254 @@
 package dev.huddle.server.token;
 
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.LifecycleEvent;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.bus.BusAddresses;
+import dev.huddle.server.bus.BusErrors;
+import dev.huddle.server.cluster.ClusterNode;
+import dev.huddle.server.config.NodeConfig;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
-import io.vertx.core.shareddata.AsyncMap;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A node's token checkpoint: verifies tokens locally (no round trip to auth-service) against the
- * public keys auth-service shares in the cluster map {@link BusAddresses#MAP_TOKEN_KEYS}, and keeps
- * this node's {@link RevocationList} exact.
+ * A node's token checkpoint: verifies tokens locally (no round trip per token) against the signing
+ * keys and revocations it holds from auth-service, and keeps those exact.
  *
- * <p>Revocation is pushed, not polled: auth-service asks every node on its own address
- * {@code huddle.auth.revoked.<nodeId>} and answers the logout only when all have confirmed, so a
- * revoked token is refused everywhere as soon as logout returns. A node that joins later reads the
- * cluster map {@link BusAddresses#MAP_REVOKED_TOKENS}; it subscribes before reading so nothing
- * revoked in between is missed.
+ * <p>Nothing here is read from Hazelcast: every update arrives over the event bus, which only
+ * holders of a cluster node certificate can use (docs/SECURITY.md).
+ * <ul>
+ *   <li><b>Push.</b> auth-service sends each change to every node's own address
+ *       ({@code huddle.auth.trust-update.<nodeId>}) and answers a logout once every node has
+ *       confirmed, or once the sync lease has run out (see below).</li>
+ *   <li><b>Sync.</b> A node asks {@code huddle.auth.trust.sync} for what changed since its revision:
+ *       on start, when a push shows it missed one, after a cluster membership change (a partition
+ *       that healed, a node that rejoined), and whenever its lease has run out.</li>
+ *   <li><b>Lease.</b> A node trusts what it holds for {@code HUDDLE_TOKEN_SYNC_LEASE} after the
+ *       moment it <em>asked</em> for its last sync; past that it syncs before accepting any token, and
+ *       refuses tokens (UNAVAILABLE) while auth-service cannot be reached. A node that misses a push
+ *       (partitioned, paused, overloaded) therefore stops trusting its stale copy at most one lease
+ *       after the change was made, which is exactly how long auth-service waits for confirmations
+ *       that do not come.</li>
+ * </ul>
  */
 public final class TokenGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenGate.class);
-    /** Tolerated difference between the auth-service clock and this node's. */
-    public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
     private final Vertx vertx;
-    private final PublicKeyRing keys;
+    private final Clock clock;
+    private final Duration lease;
+    private final PublicKeyRing keys = new PublicKeyRing();
     private final RevocationList revoked;
     private final TokenVerifier verifier;
+    private final DeliveryOptions syncOptions;
+    private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
 
-    private TokenGate(Vertx vertx, Clock clock) {
+    // guarded by this
+    private long revision = TrustUpdate.SNAPSHOT;
+    private long keysRevision = TrustUpdate.SNAPSHOT;
+    private long trustedUntilMillis = Long.MIN_VALUE;
+    private boolean stale = true;
+    private Future<Void> syncing;
+
+    TokenGate(Vertx vertx, Clock clock, Duration skew, Duration lease) {
         this.vertx = vertx;
-        this.keys = new PublicKeyRing();
+        this.clock = clock;
+        this.lease = lease;
         this.revoked = new RevocationList(clock);
-        this.verifier = new TokenVerifier(keys, revoked, clock, CLOCK_SKEW, TokenVerifier.DEFAULT_CACHE_CAPACITY,
+        this.verifier = new TokenVerifier(keys, revoked, clock, skew, TokenVerifier.DEFAULT_CACHE_CAPACITY,
             new BouncyCastleProvider());
-    }
-
-    /** Subscribes this node to revocations, then loads what was revoked and the keys known so far. */
-    public static Future<TokenGate> start(Vertx vertx, String nodeId, Clock clock) {
-        TokenGate gate = new TokenGate(vertx, clock);
-        return vertx.eventBus()
-            .<JsonObject>consumer(BusAddresses.revokedAddressOf(nodeId), gate::onRevoked)
-            .completion()
-            .compose(v -> gate.loadRevoked())
-            .compose(v -> gate.refreshKeys())
-            .map(gate);
+        this.syncOptions = new DeliveryOptions().setSendTimeout(Math.max(1_000, lease.toMillis()));
     }
 
     /**
-     * The caller behind {@code token}, or a failed future with INVALID_TOKEN. Runs on the caller's
-     * thread: a cached token costs a map lookup, a new one an Ed25519 verification.
+     * Registers this node's update address and membership watch, and starts a first sync without
+     * waiting for it (auth-service may not be up yet; the first token verified waits for it).
      */
-    public Future<Principal> verify(String token) {
-        try {
-            return Future.succeededFuture(verifier.verify(token));
-        } catch (InvalidTokenException e) {
-            if (e.reason() != InvalidTokenException.Reason.UNKNOWN_KEY) {
-                return Future.failedFuture(refusal(e));
+    public static Future<TokenGate> start(ClusterNode node, NodeConfig config, Clock clock) {
+        return start(node.vertx(), node.nodeId(), clock, config.tokenClockSkew(), config.tokenSyncLease())
+            .onSuccess(gate -> gate.watchMembership(node));
+    }
+
+    static Future<TokenGate> start(Vertx vertx, String nodeId, Clock clock, Duration skew, Duration lease) {
+        TokenGate gate = new TokenGate(vertx, clock, skew, lease);
+        return vertx.eventBus()
+            .<JsonObject>consumer(BusAddresses.trustUpdateAddressOf(nodeId), gate::onUpdate)
+            .completion()
+            .map(v -> {
+                gate.sync().onFailure(e -> LOG.debug("first token sync deferred: {}", e.getMessage()));
+                return gate;
+            });
+    }
+
+    /** A member that joined or left, or a healed split: revocations may have been missed meanwhile. */
+    private void watchMembership(ClusterNode node) {
+        TokenGate gate = this;
+        var hazelcast = node.clusterManager().getHazelcastInstance();
+        hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                gate.markStale("a member joined");
             }
-        }
-        // signed by a key this node has not seen yet (auth-service restarted or just came up)
-        return refreshKeys().compose(v -> {
-            try {
-                return Future.succeededFuture(verifier.verify(token));
-            } catch (InvalidTokenException e) {
-                return Future.failedFuture(refusal(e));
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                gate.markStale("a member left");
+            }
+        });
+        hazelcast.getLifecycleService().addLifecycleListener(event -> {
+            if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                gate.markStale("the cluster merged after a split");
             }
         });
     }
 
-    /** Marks a token revoked on this node; the revocation consumer and auth-service use it. */
-    public void revokeLocally(String tokenId, Instant expiresAt) {
-        revoked.revoke(tokenId, expiresAt);
+    /**
+     * The caller behind {@code token}, or a failed future: INVALID_TOKEN when refused, UNAVAILABLE
+     * when this node's copy is out of its lease and auth-service cannot be reached. Usually
+     * completes on the caller's thread: a cached token costs a map lookup, a new one an Ed25519
+     * verification.
+     */
+    public Future<Principal> verify(String token) {
+        return current().compose(v -> {
+            try {
+                return Future.succeededFuture(verifier.verify(token));
+            } catch (InvalidTokenException e) {
+                return Future.failedFuture(new HuddleException(ErrorCode.INVALID_TOKEN, e.getMessage()));
+            }
+        });
     }
 
-    /** Adds a key this node trusts; auth-service registers its own signing key this way. */
-    public void trust(String keyId, PublicKey key) {
-        keys.add(keyId, key);
+    /**
+     * Checks {@code token} against what this node holds now, without syncing: for re-checking
+     * live connections after a change.
+     *
+     * @throws InvalidTokenException if the token is no longer accepted
+     */
+    public Principal check(String token) {
+        return verifier.verify(token);
     }
 
-    private void onRevoked(Message<JsonObject> message) {
-        JsonObject body = message.body();
-        String tokenId = body == null ? null : body.getString("tokenId");
-        Long expiresAt = body == null ? null : body.getLong("expiresAt");
-        if (tokenId == null || expiresAt == null) {
-            message.fail(ErrorCode.BAD_REQUEST.httpStatus(), "BAD_REQUEST tokenId and expiresAt required");
+    /** Runs {@code listener} after every applied change (revocations, keys), on the thread that applied it. */
+    public void onChange(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    /** This node's revision of auth-service's changes; {@value TrustUpdate#SNAPSHOT} before its first sync. */
+    public synchronized long revision() {
+        return revision;
+    }
+
+    /** Applies an update (auth-service applies its own changes this way too, before pushing them). */
+    public void apply(TrustUpdate update) {
+        boolean gap;
+        synchronized (this) {
+            update.revoked().forEach(r -> revoked.revoke(r.tokenId(), r.expiresAt()));
+            if (update.keys() != null && update.revision() >= keysRevision) {
+                keys.replaceAll(update.keys());
+                keysRevision = update.revision();
+            }
+            gap = update.from() > revision;
+            if (gap) {
+                stale = true;
+            } else {
+                revision = Math.max(revision, update.revision());
+            }
+        }
+        changeListeners.forEach(Runnable::run);
+        if (gap) {
+            sync();
+        }
+    }
+
+    /** Completes once this node may trust what it holds. */
+    private Future<Void> current() {
+        long now = clock.millis();
+        synchronized (this) {
+            if (!stale && now < trustedUntilMillis) {
+                if (now > trustedUntilMillis - lease.toMillis() / 2) {
+                    sync(); // renew ahead of time so verifications rarely wait
+                }
+                return Future.succeededFuture();
+            }
+        }
+        return sync().recover(e -> {
+            LOG.warn("refusing tokens until auth-service answers a sync: {}", BusErrors.toRefusal(e).getMessage());
+            return Future.failedFuture(new HuddleException(ErrorCode.UNAVAILABLE,
+                "cannot confirm tokens with auth-service right now; try again shortly"));
+        });
+    }
+
+    /** One sync at a time; callers during a sync share it. */
+    private Future<Void> sync() {
+        Promise<Void> promise;
+        long since;
+        synchronized (this) {
+            if (syncing != null) {
+                return syncing;
+            }
+            promise = Promise.promise();
+            syncing = promise.future();
+            since = revision;
+        }
+        long askedAt = clock.millis();
+        vertx.eventBus().<JsonObject>request(BusAddresses.AUTH_TRUST_SYNC, new JsonObject().put("since", since),
+                syncOptions)
+            .map(reply -> TrustUpdate.fromJson(reply.body()))
+            .onComplete(result -> {
+                boolean succeeded = result.succeeded();
+                if (succeeded) {
+                    TrustUpdate update = result.result();
+                    synchronized (this) {
+                        // a full snapshot, or the changes since what we asked from
+                        if (update.from() == TrustUpdate.SNAPSHOT || update.from() <= revision) {
+                            stale = false;
+                            trustedUntilMillis = askedAt + lease.toMillis();
+                        }
+                    }
+                    apply(update);
+                }
+                synchronized (this) {
+                    syncing = null;
+                }
+                if (succeeded) {
+                    promise.complete();
+                } else {
+                    promise.fail(result.cause());
+                }
+            });
+        return promise.future();
+    }
+
+    private void markStale(String why) {
+        LOG.debug("token trust stale: {}", why);
+        synchronized (this) {
+            stale = true;
+        }
+    }
+
+    private void onUpdate(Message<JsonObject> message) {
+        TrustUpdate update;
+        try {
+            update = TrustUpdate.fromJson(message.body() == null ? new JsonObject() : message.body());
+        } catch (HuddleException e) {
+            BusErrors.fail(message, e);
             return;
         }
-        revoked.revoke(tokenId, Instant.ofEpochMilli(expiresAt));
-        message.reply(new JsonObject());
-    }
-
-    private Future<Void> loadRevoked() {
-        return vertx.sharedData().<String, Long>getClusterWideMap(BusAddresses.MAP_REVOKED_TOKENS)
-            .compose(AsyncMap::entries)
-            .map(entries -> {
-                entries.forEach((id, expiry) -> revoked.revoke(id, Instant.ofEpochMilli(expiry)));
-                return null;
-            });
-    }
-
-    private Future<Void> refreshKeys() {
-        return vertx.sharedData().<String, String>getClusterWideMap(BusAddresses.MAP_TOKEN_KEYS)
-            .compose(AsyncMap::entries)
-            .map(entries -> {
-                for (Map.Entry<String, String> entry : entries.entrySet()) {
-                    try {
-                        keys.add(entry.getKey(), PublicKeyRing.decode(entry.getValue()));
-                    } catch (IllegalArgumentException e) {
-                        LOG.warn("ignoring unreadable public key {} in the cluster map", entry.getKey());
-                    }
-                }
-                return null;
-            });
-    }
-
-    private static HuddleException refusal(InvalidTokenException e) {
-        return new HuddleException(ErrorCode.INVALID_TOKEN, e.getMessage());
+        apply(update);
+        message.reply(new JsonObject().put("revision", revision()));
     }
 }

@@ -6,6 +6,7 @@ import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.PublicKeyRing;
 import dev.huddle.server.token.TokenClaims;
+import dev.huddle.server.token.TrustUpdate;
 import io.jsonwebtoken.Jwts;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -19,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -26,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A stand-in auth-service neighbour for other services' tests: it signs real Ed25519 tokens the
- * service under test verifies, and answers the user look-ups auth-service answers on the bus, from
- * users the test registers.
+ * service under test verifies (its key reaches the node's token gate through the same sync over the
+ * bus as auth-service's), and answers the user look-ups auth-service answers on the bus, from users
+ * the test registers.
  */
 public final class FakeAuth extends VerticleBase {
 
@@ -50,7 +53,6 @@ public final class FakeAuth extends VerticleBase {
     /** Deploys the fake next to the service under test, which then trusts its signing key. */
     public static FakeAuth deployNextTo(ServiceRuntime runtime) {
         FakeAuth fake = new FakeAuth(runtime.clock());
-        runtime.tokens().trust(fake.kid, fake.keys.getPublic());
         runtime.vertx().deployVerticle(fake).await();
         return fake;
     }
@@ -81,7 +83,13 @@ public final class FakeAuth extends VerticleBase {
     public Future<?> start() {
         return Future.all(
             vertx.eventBus().<JsonObject>consumer(BusAddresses.AUTH_USERS_RESOLVE, this::resolve).completion(),
-            vertx.eventBus().<JsonObject>consumer(BusAddresses.AUTH_USERS_GET, this::get).completion());
+            vertx.eventBus().<JsonObject>consumer(BusAddresses.AUTH_USERS_GET, this::get).completion(),
+            vertx.eventBus().<JsonObject>consumer(BusAddresses.AUTH_TRUST_SYNC, this::sync).completion());
+    }
+
+    /** Nothing is ever revoked here: every sync is the same snapshot, this fake's key and no revocations. */
+    private void sync(Message<JsonObject> message) {
+        message.reply(new TrustUpdate(TrustUpdate.SNAPSHOT, 0, Map.of(kid, keys.getPublic()), List.of()).toJson());
     }
 
     private void resolve(Message<JsonObject> message) {

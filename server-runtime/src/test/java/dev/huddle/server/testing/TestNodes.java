@@ -2,10 +2,12 @@ package dev.huddle.server.testing;
 
 import dev.huddle.server.config.Env;
 import dev.huddle.server.config.NodeConfig;
+import dev.huddle.server.trust.ClusterCredentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -13,8 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Node configurations for tests: a random cluster name (so parallel runs and a running
- * {@code ./huddle up} never merge), Hazelcast on 127.0.0.1 at ports away from the defaults, free
- * HTTP ports, and data and logs under a temp directory.
+ * {@code ./huddle up} never merge), cluster credentials of its own (a CA, a node certificate and a
+ * secret, made once under the temp directory), Hazelcast on 127.0.0.1 at ports away from the
+ * defaults, free HTTP ports, and data and logs under a temp directory.
  */
 public final class TestNodes {
 
@@ -24,6 +27,16 @@ public final class TestNodes {
 
     public TestNodes(Path root) {
         this.root = root;
+        try {
+            ClusterCredentials.ensure(credentialsDir(), credentialsDir().resolve("ca"), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where this test cluster's credentials are. */
+    public Path credentialsDir() {
+        return root.resolve("cluster");
     }
 
     public String clusterName() {
@@ -46,6 +59,7 @@ public final class TestNodes {
         env.put("HUDDLE_DATA_DIR", root.resolve(serviceName + "-" + index + "/data").toString());
         env.put("HUDDLE_LOG_DIR", root.resolve(serviceName + "-" + index + "/log").toString());
         env.put("HUDDLE_SHUTDOWN_GRACE", "2s");
+        env.put("HUDDLE_CLUSTER_CREDENTIALS", credentialsDir().toString());
         return env;
     }
 
