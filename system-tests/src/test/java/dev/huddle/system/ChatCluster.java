@@ -30,7 +30,6 @@ final class ChatCluster implements AutoCloseable {
     final RunningService chatB;
     final int linePortA;
     final int linePortB;
-    private final TestNodes nodes;
     private Path sharedData;
     private Clock clock;
     private Map<String, String> chatEnv;
