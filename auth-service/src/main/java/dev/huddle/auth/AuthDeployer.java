@@ -7,11 +7,11 @@ import dev.huddle.auth.bus.AuthBusVerticle;
 import dev.huddle.auth.http.AuthHttpVerticle;
 import dev.huddle.auth.password.Argon2Params;
 import dev.huddle.auth.password.PasswordHasher;
-import dev.huddle.auth.token.SigningKey;
 import dev.huddle.auth.token.TokenIssuer;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.PublicKeyRing;
+import dev.huddle.server.token.SigningKey;
 import dev.huddle.server.token.TokenRevocations;
 import io.vertx.core.Future;
 

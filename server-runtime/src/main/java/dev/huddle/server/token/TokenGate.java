@@ -12,7 +12,10 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +41,7 @@ public final class TokenGate {
     private final PublicKeyRing keys;
     private final RevocationList revoked;
     private final TokenVerifier verifier;
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     private TokenGate(Vertx vertx, Clock clock) {
         this.vertx = vertx;
@@ -83,6 +87,15 @@ public final class TokenGate {
     /** Marks a token revoked on this node; the revocation consumer and auth-service use it. */
     public void revokeLocally(String tokenId, Instant expiresAt) {
         revoked.revoke(tokenId, expiresAt);
+        revocationListeners.forEach(listener -> listener.accept(tokenId));
+    }
+
+    /**
+     * Calls {@code listener} with the id of each token revoked on this node from now on, before the
+     * revocation is confirmed to auth-service (the media relay ends that token's calls this way).
+     */
+    public void onRevocation(Consumer<String> listener) {
+        revocationListeners.add(listener);
     }
 
     /** Adds a key this node trusts; auth-service registers its own signing key this way. */
@@ -98,7 +111,7 @@ public final class TokenGate {
             message.fail(ErrorCode.BAD_REQUEST.httpStatus(), "BAD_REQUEST tokenId and expiresAt required");
             return;
         }
-        revoked.revoke(tokenId, Instant.ofEpochMilli(expiresAt));
+        revokeLocally(tokenId, Instant.ofEpochMilli(expiresAt));
         message.reply(new JsonObject());
     }
 
