@@ -20,8 +20,8 @@ import java.util.function.Function;
 
 /**
  * Carries out one command for one connection, whichever front door it came through: account
- * commands go to auth-service, project commands to room-service, chat and direct messages are
- * authorised, stored and only then answered and published to the cluster.
+ * commands go to auth-service, project and call commands to room-service, chat and direct messages
+ * are authorised, stored and only then answered and published to the cluster.
  */
 public final class ChatDispatcher {
 
@@ -73,6 +73,10 @@ public final class ChatDispatcher {
                 .compose(other -> runtime.blocking(() ->
                         chats.directHistory(caller, other.getLong("id"), c.limit(), c.beforeId()))
                     .map(page -> page(page, DirectMessage::toJson).put("with", other))));
+            case Command.CallJoin c -> as(session, c.token(), caller -> neighbours.onBehalfOf(
+                BusAddresses.ROOM_CALL_JOIN, caller, new JsonObject().put("projectId", c.projectId())));
+            case Command.CallMembers c -> as(session, c.token(), caller -> neighbours.onBehalfOf(
+                BusAddresses.ROOM_CALL_MEMBERS, caller, new JsonObject().put("projectId", c.projectId())));
             case Command.Help c -> Future.succeededFuture(new Handled(
                 new JsonObject().put("commands", new JsonArray(LineCodec.usages())), null));
             case Command.Quit c -> Future.succeededFuture(new Handled(new JsonObject().put("bye", true), null));

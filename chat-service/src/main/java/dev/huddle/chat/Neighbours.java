@@ -39,7 +39,12 @@ public final class Neighbours {
 
     /** A room operation on behalf of a verified caller ({@code huddle.room.op.<action>}). */
     public Future<Object> roomOperation(String action, Principal caller, JsonObject body) {
-        return request(BusAddresses.ROOM_OP_PREFIX + action, body.copy().put("caller", PrincipalJson.toJson(caller)));
+        return onBehalfOf(BusAddresses.ROOM_OP_PREFIX + action, caller, body);
+    }
+
+    /** A request made for a verified caller: the body carries it as {@code caller}. */
+    public Future<Object> onBehalfOf(String address, Principal caller, JsonObject body) {
+        return request(address, body.copy().put("caller", PrincipalJson.toJson(caller)));
     }
 
     /** Refuses unless the user is a member of the project (NOT_FOUND for a project that does not exist). */

@@ -36,6 +36,8 @@ public sealed interface Command {
             case History c -> Verb.HISTORY;
             case Dm c -> Verb.DM;
             case DmHistory c -> Verb.DM_HISTORY;
+            case CallJoin c -> Verb.CALL_JOIN;
+            case CallMembers c -> Verb.CALL_MEMBERS;
             case Help c -> Verb.HELP;
             case Quit c -> Verb.QUIT;
         };
@@ -192,6 +194,22 @@ public sealed interface Command {
             username = Checks.word(Verb.DM_HISTORY, "username", username);
             limit = Checks.limit(Verb.DM_HISTORY, limit);
             beforeId = Checks.optionalId(Verb.DM_HISTORY, "before id", beforeId);
+        }
+    }
+
+    /** {@code call_join <token> <project_id>}: a relay and a media ticket (docs/MEDIA_PROTOCOL.md). */
+    record CallJoin(String token, long projectId) implements InProject {
+        public CallJoin {
+            token = Checks.word(Verb.CALL_JOIN, "token", token);
+            projectId = Checks.id(Verb.CALL_JOIN, "project id", projectId);
+        }
+    }
+
+    /** {@code call_members <token> <project_id>}: who is in the room's call. */
+    record CallMembers(String token, long projectId) implements InProject {
+        public CallMembers {
+            token = Checks.word(Verb.CALL_MEMBERS, "token", token);
+            projectId = Checks.id(Verb.CALL_MEMBERS, "project id", projectId);
         }
     }
 

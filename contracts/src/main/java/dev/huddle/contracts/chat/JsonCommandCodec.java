@@ -3,6 +3,8 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallJoin;
+import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
@@ -103,6 +105,8 @@ public final class JsonCommandCodec {
             case HISTORY -> new History(f.token(), f.id("projectId"), f.limit(), f.optionalId("beforeId"));
             case DM -> new Dm(f.token(), f.string("username"), f.string("text"));
             case DM_HISTORY -> new DmHistory(f.token(), f.string("username"), f.limit(), f.optionalId("beforeId"));
+            case CALL_JOIN -> new CallJoin(f.token(), f.id("projectId"));
+            case CALL_MEMBERS -> new CallMembers(f.token(), f.id("projectId"));
             case HELP -> new Help();
             case QUIT -> new Quit();
         };
@@ -133,6 +137,8 @@ public final class JsonCommandCodec {
             case Dm c -> f.put("token", c.token()).put("username", c.username()).put("text", c.text());
             case DmHistory c -> put(put(f.put("token", c.token()).put("username", c.username()), "limit", c.limit()),
                 "beforeId", c.beforeId());
+            case CallJoin c -> f.put("token", c.token()).put("projectId", c.projectId());
+            case CallMembers c -> f.put("token", c.token()).put("projectId", c.projectId());
             case Help c -> f;
             case Quit c -> f;
         };

@@ -3,6 +3,8 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallJoin;
+import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
@@ -52,6 +54,8 @@ import java.util.List;
  * history     &lt;token&gt; &lt;project_id&gt; [limit|-] [before_id]   limit 1..500, '-' = server default
  * dm          &lt;token&gt; &lt;username&gt; &lt;message ...&gt;             free, as typed
  * dm_history  &lt;token&gt; &lt;username&gt; [limit|-] [before_id]
+ * call_join   &lt;token&gt; &lt;project_id&gt;
+ * call_members &lt;token&gt; &lt;project_id&gt;
  * help
  * quit
  *
@@ -59,7 +63,8 @@ import java.util.List;
  * OK    &lt;command&gt; &lt;json object or array&gt;
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;        command is "-" when the line named none
  * EVENT &lt;type&gt; &lt;json object&gt;             chat, dm, joined, left, member_added, member_removed,
- *                                          owner_changed, project_renamed, project_deleted, closing
+ *                                          owner_changed, project_renamed, project_deleted, call_joined,
+ *                                          call_left, call_state, closing
  * </pre>
  *
  * <p>Words are separated by runs of spaces and tabs; blanks around the line are ignored. A free
@@ -173,6 +178,14 @@ public final class LineCodec {
                 String[] a = s.words(verb, 2, 4);
                 yield new DmHistory(a[0], a[1], limit(verb, a), beforeId(verb, a));
             }
+            case CALL_JOIN -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new CallJoin(a[0], projectId(verb, a[1]));
+            }
+            case CALL_MEMBERS -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new CallMembers(a[0], projectId(verb, a[1]));
+            }
             case HELP -> {
                 s.words(verb, 0, 0);
                 yield new Help();
@@ -209,6 +222,8 @@ public final class LineCodec {
             case History c -> line(c, c.token(), id(c.projectId()), limit(c.limit(), c.beforeId()), id(c.beforeId()));
             case Dm c -> line(c, c.token(), c.username(), oneLine(c.text()));
             case DmHistory c -> line(c, c.token(), c.username(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
+            case CallJoin c -> line(c, c.token(), id(c.projectId()));
+            case CallMembers c -> line(c, c.token(), id(c.projectId()));
             case Help c -> line(c);
             case Quit c -> line(c);
         };

@@ -26,6 +26,9 @@ public enum Verb {
     DM("dm", "dm <token> <username> <message>", "send a direct message"),
     DM_HISTORY("dm_history", "dm_history <token> <username> [limit] [before_id]",
         "direct messages with one user, oldest first"),
+    CALL_JOIN("call_join", "call_join <token> <project_id>",
+        "join the room's call: the media relay to use and a single-use ticket for it"),
+    CALL_MEMBERS("call_members", "call_members <token> <project_id>", "who is in the room's call, muted or not"),
     HELP("help", "help", "list the commands"),
     QUIT("quit", "quit", "close the connection");
 

@@ -58,6 +58,8 @@ final class SampleCommands {
             new DmHistory(TOKEN, "bob", null, null),
             new DmHistory(TOKEN, "bob", 1, null),
             new DmHistory(TOKEN, "bob", null, 9L),
+            new Command.CallJoin(TOKEN, 7),
+            new Command.CallMembers(TOKEN, 7),
             new Help(),
             new Quit());
     }

@@ -1,10 +1,13 @@
 package dev.huddle.room.bus;
 
+import dev.huddle.room.CallApi;
 import dev.huddle.room.RoomApi;
+import dev.huddle.room.call.RelayRegistry;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.BusEndpoints;
 import dev.huddle.server.bus.JsonFields;
 import dev.huddle.server.bus.PrincipalJson;
+import dev.huddle.server.bus.media.RelayAnnouncement;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
@@ -15,17 +18,22 @@ import java.util.function.BiFunction;
 /**
  * room-service on the event bus: the membership queries other services make on their hot paths
  * (answered from memory), the room operations the line protocol forwards on behalf of a verified
- * caller (logged like HTTP ones), and the room events of other room-service instances.
+ * caller (logged like HTTP ones), calls (joining, who is in one, the ticket key relays ask for),
+ * the room events of other room-service instances and the media relays' announcements.
  */
 public final class RoomBusVerticle extends VerticleBase {
 
     private final ServiceRuntime runtime;
     private final RoomApi api;
+    private final CallApi calls;
+    private final RelayRegistry relays;
     private BusEndpoints endpoints;
 
-    public RoomBusVerticle(ServiceRuntime runtime, RoomApi api) {
+    public RoomBusVerticle(ServiceRuntime runtime, RoomApi api, CallApi calls, RelayRegistry relays) {
         this.runtime = runtime;
         this.api = api;
+        this.calls = calls;
+        this.relays = relays;
     }
 
     @Override
@@ -45,13 +53,24 @@ public final class RoomBusVerticle extends VerticleBase {
         operation("delete_project", (caller, body) -> api.delete(caller, projectId(body)));
         endpoints.subscribe(BusAddresses.ROOM_EVENTS, message ->
             api.applyForeign(message.headers().get(RoomApi.ORIGIN_HEADER), message.body()));
+        endpoints.operation(BusAddresses.ROOM_CALL_JOIN, "call_join", BusEndpoints::callerName,
+            body -> calls.join(caller(body), projectId(body)));
+        endpoints.operation(BusAddresses.ROOM_CALL_MEMBERS, "call_members", BusEndpoints::callerName,
+            body -> calls.members(caller(body), projectId(body)));
+        endpoints.query(BusAddresses.ROOM_CALL_TICKET_KEY, calls::ticketKey);
+        endpoints.subscribe(BusAddresses.MEDIA_RELAYS, message ->
+            relays.apply(RelayAnnouncement.fromJson(message.body())));
         return endpoints.ready();
     }
 
     /** {@code huddle.room.op.<action>}: body {@code {caller: principal, ...}}. */
     private void operation(String action, BiFunction<Principal, JsonObject, Future<?>> operation) {
         endpoints.operation(BusAddresses.ROOM_OP_PREFIX + action, action, BusEndpoints::callerName, body ->
-            operation.apply(PrincipalJson.fromJson(body.getValue("caller") instanceof JsonObject c ? c : null), body));
+            operation.apply(caller(body), body));
+    }
+
+    private static Principal caller(JsonObject body) {
+        return PrincipalJson.fromJson(body.getValue("caller") instanceof JsonObject c ? c : null);
     }
 
     private static long projectId(JsonObject body) {
