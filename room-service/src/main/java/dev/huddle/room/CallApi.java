@@ -3,6 +3,7 @@ package dev.huddle.room;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.room.call.CallPlacement;
+import dev.huddle.room.call.RelayRegistry;
 import dev.huddle.room.call.TicketSigner;
 import dev.huddle.room.project.MembershipCache;
 import dev.huddle.room.project.RoomPolicy;
@@ -26,14 +27,16 @@ import java.time.Duration;
 public final class CallApi {
 
     private final MembershipCache memberships;
+    private final RelayRegistry relays;
     private final CallPlacement placement;
     private final TicketSigner tickets;
     private final EventBus bus;
     private final DeliveryOptions options;
 
-    public CallApi(MembershipCache memberships, CallPlacement placement, TicketSigner tickets, EventBus bus,
-                   Duration busTimeout) {
+    public CallApi(MembershipCache memberships, RelayRegistry relays, CallPlacement placement, TicketSigner tickets,
+                   EventBus bus, Duration busTimeout) {
         this.memberships = memberships;
+        this.relays = relays;
         this.placement = placement;
         this.tickets = tickets;
         this.bus = bus;
@@ -66,6 +69,14 @@ public final class CallApi {
                 .orElseGet(() -> Future.succeededFuture(new JsonObject().put("projectId", projectId)
                     .putNull("relayId").put("members", new JsonArray())));
         });
+    }
+
+    /** The live media relays, least loaded first (admins only). */
+    public Future<JsonArray> relays(Principal caller) {
+        if (!caller.isAdmin()) {
+            return Future.failedFuture(new HuddleException(ErrorCode.FORBIDDEN, "only an admin may list media relays"));
+        }
+        return Future.succeededFuture(new JsonArray(relays.live().stream().map(RelayAnnouncement::toJson).toList()));
     }
 
     /** {@code {}} → {@code {keyId, publicKey}}: what relays verify tickets with. */

@@ -32,7 +32,7 @@ public final class RoomDeployer {
             RoomApi api = new RoomApi(runtime, projects, cache,
                 new UserDirectory(runtime.vertx().eventBus(), config.authTimeout()));
             RelayRegistry relays = new RelayRegistry(runtime.clock(), config.relayTimeout());
-            CallApi calls = new CallApi(cache, new CallPlacement(relays, runtime.clock(), config.ticketTtl()),
+            CallApi calls = new CallApi(cache, relays, new CallPlacement(relays, runtime.clock(), config.ticketTtl()),
                 new TicketSigner(ticketKey, runtime.clock(), config.ticketTtl()), runtime.vertx().eventBus(),
                 config.authTimeout());
             // the bus side first: membership queries must answer before clients can reach the API

@@ -45,6 +45,7 @@ public final class RoomHttpVerticle extends ApiVerticle {
         route(POST, "/api/projects/:id/call", "call_join", 200, (caller, ctx) -> calls.join(caller, projectId(ctx)));
         route(GET, "/api/projects/:id/call", "call_members", 200,
             (caller, ctx) -> calls.members(caller, projectId(ctx)));
+        route(GET, "/api/admin/relays", "relays", 200, (caller, ctx) -> calls.relays(caller));
     }
 
     private static long projectId(RoutingContext ctx) {
