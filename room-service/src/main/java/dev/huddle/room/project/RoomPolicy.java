@@ -8,13 +8,13 @@ import java.util.Optional;
  * Who may do what to a project, in one place.
  *
  * <pre>
- *                      VIEW  LEAVE       ADD_MEMBERS KICK TRANSFER_OWNERSHIP RENAME DELETE
- *   owner              yes   CONFLICT    yes (all of these)
- *   member             yes   yes         NOT_OWNER (all of these)
+ *                      VIEW  LEAVE       ADD_MEMBERS KICK TRANSFER_OWNERSHIP RENAME DELETE   JOIN_CALL
+ *   owner              yes   CONFLICT    yes (all of these)                                yes
+ *   member             yes   yes         NOT_OWNER (all of these)                          yes
  *   outsider           NOT_MEMBER for every operation
- *   admin, not member  yes   NOT_MEMBER  yes (all of these)
- *   admin and member   yes   as member   yes
- *   admin and owner    yes   CONFLICT    yes
+ *   admin, not member  yes   NOT_MEMBER  yes (all of these)                                NOT_MEMBER
+ *   admin and member   yes   as member   yes                                               yes
+ *   admin and owner    yes   CONFLICT    yes                                               yes
  * </pre>
  * Admin rights never make someone a member, so an admin can leave only a project they belong to;
  * the owner cannot leave at all, because a project always has exactly one owner. Joining the room's
