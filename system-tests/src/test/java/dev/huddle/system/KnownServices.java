@@ -2,6 +2,7 @@ package dev.huddle.system;
 
 import dev.huddle.auth.AuthConfig;
 import dev.huddle.chat.ChatConfig;
+import dev.huddle.relay.RelayConfig;
 import dev.huddle.room.RoomConfig;
 import dev.huddle.server.config.ServiceDescriptor;
 import java.util.List;
@@ -13,11 +14,12 @@ import org.junit.jupiter.params.provider.Arguments;
 final class KnownServices {
 
     /**
-     * Every Huddle service. Add chat-service and media-relay here (their {@code *Config.SERVICE})
-     * when their modules land, together with their lines in ./huddle, docker-compose.yml, their Dockerfile
-     * and docs/CONFIGURATION.md: the tests then check all of those.
+     * Every Huddle service. A new one goes here (its {@code *Config.SERVICE}) together with its lines
+     * in ./huddle, docker-compose.yml, its Dockerfile and docs/CONFIGURATION.md: the tests then check
+     * all of those.
      */
-    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE);
+    static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE,
+        RelayConfig.SERVICE);
 
     private KnownServices() {
     }
