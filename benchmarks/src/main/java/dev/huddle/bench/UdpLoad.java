@@ -25,13 +25,15 @@ import java.util.Map;
  * (forwarded datagrams per second wanted, i.e. S × rate × fan-out) runs for a warm-up then a
  * measured window; reported: forwarded datagrams/s received, loss (of what should have arrived),
  * latency sender → forwarder → receiver (p50/p99/p99.9), the forwarder's CPU. {@code --latency-rate}
- * is one more run per forwarder, with a direct sender → receiver run beside it for comparison.
+ * is one more run per forwarder, with a direct sender → receiver run beside it for comparison. All
+ * forwarders run for the whole run and take turns at each load, {@code --repeat} rounds, so the
+ * machine's drift falls on all of them alike; the peak is the best round.
  *
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.huddle.bench.UdpLoad \
  *   [--forwarders relay,javanet,c] [--c-forwarder /tmp/udpfwd] [--sizes 1200,200] [--senders 1]
  *   [--receivers 4] [--rates 100000,150000,200000,250000] [--latency-rate 75000]
- *   [--warmup-ms 1000] [--window-ms 4000]
+ *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2]
  * </pre>
  */
 public final class UdpLoad {
@@ -56,52 +58,77 @@ public final class UdpLoad {
         long window = Long.parseLong(options.getOrDefault("window-ms", "4000"));
         int fanout = receivers + senders - 1;
 
+        int repeats = Integer.parseInt(options.getOrDefault("repeat", "2"));
         Path keyDir = Files.createTempDirectory("udpload-keys");
         SigningKey key = SigningKey.loadOrCreate(keyDir, SigningKey.MEDIA_TICKET_KEY_FILE);
         List<Row> rows = new ArrayList<>();
-        System.out.printf("UdpLoad: %d sender(s), %d receiver(s), fan-out %d, sizes %s, warm-up %d ms, window %d ms%n",
-            senders, receivers, fanout, sizes, warmup, window);
-        for (UdpForwarder.Kind kind : kinds) {
-            if (kind == UdpForwarder.Kind.C && !Files.isExecutable(cForwarder)) {
-                System.out.println("skipping the C reference: build it first: gcc -O2 -o " + cForwarder
-                    + " ../shared/bench/udpfwd.c");
-                continue;
+        System.out.printf("UdpLoad: %d sender(s), %d receiver(s), fan-out %d, sizes %s, warm-up %d ms, window %d ms,"
+            + " %d round(s)%n", senders, receivers, fanout, sizes, warmup, window, repeats);
+        // every forwarder runs (idle) for the whole run and the measurements take turns, so that
+        // the machine's drift touches all of them alike
+        List<Setup> setups = new ArrayList<>();
+        try {
+            for (UdpForwarder.Kind kind : kinds) {
+                if (kind == UdpForwarder.Kind.C && !Files.isExecutable(cForwarder)) {
+                    System.out.println("skipping the C reference: build it first: gcc -O2 -o " + cForwarder
+                        + " ../shared/bench/udpfwd.c");
+                    continue;
+                }
+                setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key));
             }
-            try (UdpEndpoints endpoints = new UdpEndpoints(senders, kind == UdpForwarder.Kind.C ? 1 : receivers)) {
-                int port = freeUdpPort();
-                try (UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir,
-                    cForwarder)) {
-                    InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-                    if (kind == UdpForwarder.Kind.RELAY) {
-                        endpoints.joinAll(target, i -> ticket(key, i));
+            for (int round = 1; round <= repeats; round++) {
+                for (int size : sizes) {
+                    for (Setup setup : setups) {
+                        rows.add(measure(setup, size, latencyRate, fanout, warmup, window, true));
                     }
-                    for (int size : sizes) {
-                        rows.add(measure(kind, forwarder, endpoints, target, size, latencyRate, fanout, warmup, window,
-                            true));
-                        for (int rate : rates) {
-                            rows.add(measure(kind, forwarder, endpoints, target, size, rate, fanout, warmup, window,
-                                false));
+                    for (int rate : rates) {
+                        for (Setup setup : setups) {
+                            rows.add(measure(setup, size, rate, fanout, warmup, window, false));
                         }
                     }
-                    if (forwarder != null) {
-                        String stats = forwarder.stop();
-                        if (!stats.isEmpty()) {
-                            System.out.println("  relay counters: " + stats);
-                        }
-                    }
+                }
+            }
+        } finally {
+            for (Setup setup : setups) {
+                String stats = setup.stop();
+                if (!stats.isEmpty()) {
+                    System.out.println("  relay counters: " + stats);
                 }
             }
         }
         if (kinds.contains(UdpForwarder.Kind.RELAY)) {
             try (UdpEndpoints direct = new UdpEndpoints(1, 1)) {
-                InetSocketAddress sink = new InetSocketAddress("127.0.0.1", direct.sinkPorts().get(0));
+                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null,
+                    new InetSocketAddress("127.0.0.1", direct.sinkPorts().get(0)));
                 for (int size : sizes) {
-                    rows.add(measure(UdpForwarder.Kind.NONE, null, direct, sink, size, latencyRate / fanout, 1, warmup,
-                        window, true));
+                    rows.add(measure(none, size, latencyRate / fanout, 1, warmup, window, true));
                 }
             }
         }
         report(rows, sizes);
+    }
+
+    /** A forwarder with the generator's sockets for it. */
+    private record Setup(UdpForwarder.Kind kind, UdpEndpoints endpoints, UdpForwarder forwarder,
+                         InetSocketAddress target) {
+
+        static Setup start(UdpForwarder.Kind kind, int senders, int receivers, int fanout, Path keyDir,
+                           Path cForwarder, SigningKey key) throws Exception {
+            UdpEndpoints endpoints = new UdpEndpoints(senders, kind == UdpForwarder.Kind.C ? 1 : receivers);
+            int port = freeUdpPort();
+            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder);
+            InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+            if (kind == UdpForwarder.Kind.RELAY) {
+                endpoints.joinAll(target, i -> ticket(key, i));
+            }
+            return new Setup(kind, endpoints, forwarder, target);
+        }
+
+        String stop() throws InterruptedException {
+            String stats = forwarder == null ? "" : forwarder.stop();
+            endpoints.close();
+            return stats;
+        }
     }
 
     /** One measured window. */
@@ -109,12 +136,13 @@ public final class UdpLoad {
                double loss, long p50, long p99, long p999, double forwarderCpu) {
     }
 
-    private static Row measure(UdpForwarder.Kind kind, UdpForwarder forwarder, UdpEndpoints endpoints,
-                               InetSocketAddress target, int size, int offeredOut, int fanout, long warmup,
-                               long window, boolean latencyRun) throws Exception {
+    private static Row measure(Setup setup, int size, int offeredOut, int fanout, long warmup, long window,
+                               boolean latencyRun) throws Exception {
+        UdpForwarder.Kind kind = setup.kind();
+        UdpForwarder forwarder = setup.forwarder();
         long inRate = Math.max(1, offeredOut / fanout);
         ProcessCpu.Sample before = forwarder == null ? ProcessCpu.Sample.UNKNOWN : ProcessCpu.of(forwarder.pid());
-        UdpEndpoints.Window result = endpoints.run(target, size, inRate, warmup, window);
+        UdpEndpoints.Window result = setup.endpoints().run(setup.target(), size, inRate, warmup, window);
         ProcessCpu.Sample after = forwarder == null ? ProcessCpu.Sample.UNKNOWN : ProcessCpu.of(forwarder.pid());
         double seconds = window / 1000.0;
         long expected = result.sent() * fanout;
