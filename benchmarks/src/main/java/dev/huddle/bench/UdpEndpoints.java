@@ -83,11 +83,15 @@ final class UdpEndpoints implements AutoCloseable {
             byte[] join = new JoinRequest(1, ticketFor.apply(i)).toPacket();
             all.get(i).writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(join), relay)).sync();
         }
-        for (int i = 0; i < senders.size(); i++) {
-            senderEndpoints.get(i).sessionId = acks.get(i).get(5, TimeUnit.SECONDS);
-        }
-        for (int i = senders.size(); i < acks.size(); i++) {
-            acks.get(i).get(5, TimeUnit.SECONDS);
+        for (int i = 0; i < all.size(); i++) {
+            int session = acks.get(i).get(5, TimeUnit.SECONDS);
+            endpoints.get(i).sessionId = session;
+            // as a real client does: receivers would otherwise time out, sending nothing
+            Channel channel = all.get(i);
+            byte[] keepalive = MediaPacket.control(PacketType.KEEPALIVE, session, new byte[0]);
+            channel.eventLoop().scheduleAtFixedRate(() -> channel.writeAndFlush(
+                new DatagramPacket(Unpooled.wrappedBuffer(keepalive), relay), channel.voidPromise()),
+                1, 1, TimeUnit.SECONDS);
         }
     }
 
