@@ -1,6 +1,6 @@
 package dev.huddle.bench;
 
-import dev.huddle.auth.token.SigningKey;
+import dev.huddle.server.token.SigningKey;
 import dev.huddle.auth.token.TokenIssuer;
 import dev.huddle.contracts.Role;
 import dev.huddle.server.token.Principal;

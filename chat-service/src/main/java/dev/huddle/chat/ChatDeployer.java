@@ -47,8 +47,11 @@ public final class ChatDeployer {
         RoomEventRelay relay = new RoomEventRelay(sessions);
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         new UploadJanitor(runtime, files, store, transfers).start(config.files().incompleteTtl());
-        return vertx.eventBus().<JsonObject>consumer(BusAddresses.ROOM_EVENTS, m -> relay.onRoomEvent(m.body()))
-            .completion()
+        return Future.all(
+                vertx.eventBus().<JsonObject>consumer(BusAddresses.ROOM_EVENTS, m -> relay.onRoomEvent(m.body()))
+                    .completion(),
+                vertx.eventBus().<JsonObject>consumer(BusAddresses.MEDIA_CALL_EVENTS, m -> relay.onCallEvent(m.body()))
+                    .completion())
             .compose(v -> vertx.deployVerticle(() -> new LineServerVerticle(runtime, config, dispatcher, sessions),
                 new DeploymentOptions().setInstances(loops)))
             .compose(id -> vertx.deployVerticle(new ChatHttpVerticle(runtime, config, dispatcher, sessions, transfers)));

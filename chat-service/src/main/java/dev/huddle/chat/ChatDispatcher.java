@@ -22,7 +22,7 @@ import java.util.function.Function;
 
 /**
  * Carries out one command for one connection, whichever front door it came through: account
- * commands go to auth-service, project commands to room-service (with the caller's token, which
+ * commands go to auth-service, project and call commands to room-service (with the caller's token, which
  * room-service verifies itself), chat and direct messages are authorised, stored and only then
  * answered and published to the cluster.
  */
@@ -88,6 +88,10 @@ public final class ChatDispatcher {
             case Command.Download c -> as(session, c.token(), caller -> files.download(session, caller, c));
             case Command.Files c -> as(session, c.token(), caller -> files.list(caller, c));
             case Command.DeleteFile c -> as(session, c.token(), caller -> files.delete(caller, c));
+            case Command.CallJoin c -> as(session, c.token(), caller -> neighbours.forUser(
+                BusAddresses.ROOM_CALL_JOIN, c.token(), new JsonObject().put("projectId", c.projectId())));
+            case Command.CallMembers c -> as(session, c.token(), caller -> neighbours.forUser(
+                BusAddresses.ROOM_CALL_MEMBERS, c.token(), new JsonObject().put("projectId", c.projectId())));
             case Command.Help c -> Future.succeededFuture(new Handled(
                 new JsonObject().put("commands", new JsonArray(LineCodec.usages())), null));
             case Command.Quit c -> Future.succeededFuture(new Handled(new JsonObject().put("bye", true), null));

@@ -41,7 +41,12 @@ public final class Neighbours {
      * as proof: room-service verifies it rather than believing a caller named by another service.
      */
     public Future<Object> roomOperation(String action, String token, JsonObject body) {
-        return request(BusAddresses.ROOM_OP_PREFIX + action, body.copy().put("token", token));
+        return forUser(BusAddresses.ROOM_OP_PREFIX + action, token, body);
+    }
+
+    /** A request made for a user, carrying the user's own token, which the receiver verifies. */
+    public Future<Object> forUser(String address, String token, JsonObject body) {
+        return request(address, body.copy().put("token", token));
     }
 
     /** Refuses unless the user is a member of the project (NOT_FOUND for a project that does not exist). */

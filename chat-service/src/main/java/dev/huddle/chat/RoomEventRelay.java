@@ -2,14 +2,18 @@ package dev.huddle.chat;
 
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.SessionRegistry;
+import dev.huddle.server.bus.media.CallEvent;
+import dev.huddle.server.bus.media.CallEventJson;
 import dev.huddle.server.bus.room.RoomEvent;
 import dev.huddle.server.bus.room.RoomEventJson;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Tells this instance's connections what room-service changed in their rooms. Every instance
- * receives every room event (it is published), so each delivers to its own connections only. A
- * removed member is told, then stops receiving that room at once; a deleted project's room empties.
+ * Tells this instance's connections what room-service changed in their rooms, and what the media
+ * relays report of their calls ({@code call_joined}, {@code call_left}, {@code call_state}). Every
+ * instance receives every such event (they are published), so each delivers to its own connections
+ * only. A removed member is told, then stops receiving that room at once; a deleted project's room
+ * empties.
  */
 public final class RoomEventRelay {
 
@@ -29,5 +33,10 @@ public final class RoomEventRelay {
                 // nothing else changes who receives the room
             }
         }
+    }
+
+    public void onCallEvent(JsonObject json) {
+        CallEvent event = CallEventJson.fromJson(json);
+        sessions.deliverToRoom(event.projectId(), new OutboundEvent(CallEventJson.type(event), json));
     }
 }

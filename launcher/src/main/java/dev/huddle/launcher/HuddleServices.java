@@ -2,6 +2,7 @@ package dev.huddle.launcher;
 
 import dev.huddle.auth.AuthConfig;
 import dev.huddle.chat.ChatConfig;
+import dev.huddle.relay.RelayConfig;
 import dev.huddle.room.RoomConfig;
 import dev.huddle.server.config.ServiceDescriptor;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Optional;
  */
 public final class HuddleServices {
 
-    public static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE);
+    public static final List<ServiceDescriptor> ALL = List.of(AuthConfig.SERVICE, RoomConfig.SERVICE, ChatConfig.SERVICE,
+        RelayConfig.SERVICE);
 
     private HuddleServices() {
     }

@@ -12,16 +12,13 @@ import java.util.Map;
  * One service process as {@code ./huddle up} runs it: its ports (the service's defaults plus the
  * offset) and its Hazelcast port on 127.0.0.1.
  *
+ * @param name        the instance's name: the service's, or {@code media-relay-2} for a further relay
  * @param service     what the service is
  * @param httpPort    its HTTP port (/health, /metrics, API)
  * @param otherPorts  its further published ports by setting name, e.g. HUDDLE_CHAT_LINE_PORT=7000
  * @param clusterPort its Hazelcast port
  */
-record Instance(ServiceDescriptor service, int httpPort, Map<String, Integer> otherPorts, int clusterPort) {
-
-    String name() {
-        return service.name();
-    }
+record Instance(String name, ServiceDescriptor service, int httpPort, Map<String, Integer> otherPorts, int clusterPort) {
 
     /** "7000/tcp 10000/udp" for the status table. */
     String otherPortsText() {

@@ -17,7 +17,14 @@ public final class LauncherSettings {
     public static final Setting<String> CLUSTER_NAME = Setting.text("HUDDLE_CLUSTER_NAME", "",
         "Cluster name for ./huddle up; empty: huddle-<your user name>, so two people on one machine get two clusters.");
 
-    public static final List<Setting<?>> ALL = List.of(STATE_DIR, PORT_OFFSET, CLUSTER_NAME);
+    public static final Setting<Integer> RELAYS = Setting.integer("HUDDLE_RELAYS", 1, 1, 99,
+        "How many media relays ./huddle up runs (also ./huddle up --relays N): relay k (2..N) is media-relay-k, "
+            + "on the relay's ports plus k-1, each advertising its own.");
+
+    public static final List<Setting<?>> ALL = List.of(STATE_DIR, PORT_OFFSET, CLUSTER_NAME, RELAYS);
+
+    /** The service {@link #RELAYS} counts. */
+    static final String RELAY_SERVICE = "media-relay";
 
     /** Hazelcast's first port; each local service gets the next free one. */
     static final int CLUSTER_BASE_PORT = 5701;

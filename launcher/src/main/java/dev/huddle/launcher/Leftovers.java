@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Service processes a supervisor left behind (it was killed with SIGKILL, or the machine's other
@@ -21,7 +22,7 @@ final class Leftovers {
 
     /** A running service from an earlier supervisor, named with how to stop it. */
     static Optional<String> find(Layout layout) {
-        for (String name : HuddleServices.names()) {
+        for (String name : names(layout)) {
             Optional<ProcessHandle> process = process(layout, name);
             if (process.isPresent()) {
                 return Optional.of(name + " is still running (pid " + process.get().pid() + ") from an earlier "
@@ -34,7 +35,7 @@ final class Leftovers {
     /** Stops the leftover services; how many there were. */
     static int stopAll(Layout layout) {
         int stopped = 0;
-        for (String name : HuddleServices.names().reversed()) {
+        for (String name : names(layout).reversed()) {
             Optional<ProcessHandle> process = process(layout, name);
             if (process.isEmpty()) {
                 continue;
@@ -52,6 +53,20 @@ final class Leftovers {
             stopped++;
         }
         return stopped;
+    }
+
+    /** The services in start order, then the further relays whose pid files are there (up --relays N). */
+    private static List<String> names(Layout layout) {
+        List<String> names = new ArrayList<>(HuddleServices.names());
+        try (Stream<Path> files = Files.list(layout.runDir())) {
+            files.map(f -> f.getFileName().toString())
+                .filter(f -> f.matches(LauncherSettings.RELAY_SERVICE + "-[0-9]+\\.pid"))
+                .sorted()
+                .forEach(f -> names.add(f.substring(0, f.length() - ".pid".length())));
+        } catch (IOException noRunDir) {
+            // nothing started here yet
+        }
+        return names;
     }
 
     static Optional<ProcessHandle> process(Layout layout, String name) {

@@ -118,7 +118,9 @@ public final class Main {
             if (name.startsWith("-")) {
                 throw new UsageException("unknown option '" + name + "' (only -d)");
             }
-            if (!known.contains(name)) {
+            // a further relay of ./huddle up --relays N is "media-relay-<k>"
+            boolean copy = name.matches(LauncherSettings.RELAY_SERVICE + "-[0-9]+");
+            if (!known.contains(name) && !copy) {
                 throw new UsageException("unknown service '" + name + "' (services: " + String.join(", ", known) + ")");
             }
         }

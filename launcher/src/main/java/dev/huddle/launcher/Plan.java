@@ -21,16 +21,23 @@ record Plan(List<Instance> instances) {
     static Plan of(List<ServiceDescriptor> services, Layout layout, Env env, IntPredicate portFree) {
         List<Instance> instances = new ArrayList<>();
         int clusterPort = LauncherSettings.CLUSTER_BASE_PORT + layout.portOffset();
+        int relays = LauncherSettings.RELAYS.read(env);
         for (ServiceDescriptor service : services) {
-            while (!portFree.test(clusterPort)) {
-                clusterPort++;
+            int copies = service.name().equals(LauncherSettings.RELAY_SERVICE) ? relays : 1;
+            for (int k = 1; k <= copies; k++) {
+                while (!portFree.test(clusterPort)) {
+                    clusterPort++;
+                }
+                // copy k of a service (k >= 2: only relays) is "<service>-k", on its ports plus k-1
+                int shift = layout.portOffset() + k - 1;
+                Map<String, Integer> others = new LinkedHashMap<>();
+                for (ServiceDescriptor.PublishedPort port : service.otherPorts()) {
+                    others.put(port.setting().name(), port.setting().read(env) + shift);
+                }
+                String name = k == 1 ? service.name() : service.name() + "-" + k;
+                instances.add(new Instance(name, service, service.defaultHttpPort() + shift, Map.copyOf(others),
+                    clusterPort++));
             }
-            Map<String, Integer> others = new LinkedHashMap<>();
-            for (ServiceDescriptor.PublishedPort port : service.otherPorts()) {
-                others.put(port.setting().name(), port.setting().read(env) + layout.portOffset());
-            }
-            instances.add(new Instance(service, service.defaultHttpPort() + layout.portOffset(), Map.copyOf(others),
-                clusterPort++));
         }
         return new Plan(List.copyOf(instances));
     }
@@ -43,6 +50,12 @@ record Plan(List<Instance> instances) {
     Instance instance(String name) {
         return instances.stream().filter(i -> i.name().equals(name)).findFirst()
             .orElseThrow(() -> new IllegalArgumentException("unknown service '" + name + "'"));
+    }
+
+    /** The instances that run the named services (a service with copies has several). */
+    List<String> instancesOf(List<String> services) {
+        return instances.stream().filter(i -> services.contains(i.service().name()) || services.contains(i.name()))
+            .map(Instance::name).toList();
     }
 
     List<String> names() {

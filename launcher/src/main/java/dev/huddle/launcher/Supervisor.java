@@ -192,11 +192,12 @@ final class Supervisor {
 
     private CompletableFuture<Duration> launch(Managed m) {
         String name = m.instance.name();
-        Path jar = layout.jar(name);
+        String module = m.instance.service().name();
+        Path jar = layout.jar(module);
         if (jar == null) {
             m.state = "failed";
             return CompletableFuture.failedFuture(new IllegalStateException(
-                name + " is not built: " + name + "/target has no jar (./huddle build)"));
+                name + " is not built: " + module + "/target has no jar (./huddle build)"));
         }
         Process process;
         try {

@@ -35,6 +35,7 @@ final class SupervisorProcess {
             return 1;
         }
         Plan plan = Plan.of(HuddleServices.ALL, layout, Env.system(), Ports::free);
+        names = plan.instancesOf(names);
         for (String name : names) {
             int port = plan.instance(name).httpPort();
             if (Ports.inUse(port)) {
@@ -125,7 +126,8 @@ final class SupervisorProcess {
     }
 
     /** Starts the named services that are not running, one after the other. */
-    private CompletableFuture<Control.Reply> startEach(List<String> names) {
+    private CompletableFuture<Control.Reply> startEach(List<String> services) {
+        List<String> names = supervisor.plan().instancesOf(services);
         List<String> lines = new ArrayList<>();
         CompletableFuture<Void> chain = startup.thenAccept(ready -> { });
         for (String name : names) {

@@ -1,6 +1,7 @@
 package dev.huddle.auth.token;
 
 import dev.huddle.contracts.Role;
+import dev.huddle.server.token.SigningKey;
 import dev.huddle.server.token.TokenClaims;
 import io.jsonwebtoken.Jwts;
 import java.time.Clock;

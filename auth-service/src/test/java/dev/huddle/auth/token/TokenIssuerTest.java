@@ -9,16 +9,19 @@ import dev.huddle.server.token.InvalidTokenException;
 import dev.huddle.server.token.Principal;
 import dev.huddle.server.token.PublicKeyRing;
 import dev.huddle.server.token.RevocationList;
+import dev.huddle.server.token.SigningKey;
 import dev.huddle.server.token.TokenClaims;
 import dev.huddle.server.token.TokenVerifier;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.Jwts;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TokenIssuerTest {
 
@@ -113,5 +116,19 @@ class TokenIssuerTest {
         assertThatThrownBy(() -> issuer.issue(1, "Alice", null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new TokenIssuer(key, clock, Duration.ofMillis(500)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void tokenSignedBeforeReloadVerifiesWithTheReloadedKey(@TempDir Path dir) {
+        MutableClock clock = MutableClock.atFixedInstant();
+        String token = new TokenIssuer(SigningKey.loadOrCreate(dir), clock, Duration.ofMinutes(5))
+                .issue(7, "bob", Role.USER).token();
+
+        SigningKey reloaded = SigningKey.loadOrCreate(dir);
+        PublicKeyRing ring = new PublicKeyRing();
+        ring.add(reloaded.kid(), PublicKeyRing.decode(reloaded.publicKeyText()));
+        TokenVerifier verifier = new TokenVerifier(ring, new RevocationList(clock), clock, Duration.ZERO);
+
+        assertThat(verifier.verify(token).username()).isEqualTo("bob");
     }
 }

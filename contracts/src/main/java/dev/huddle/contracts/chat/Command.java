@@ -40,6 +40,8 @@ public sealed interface Command {
             case Download c -> Verb.DOWNLOAD;
             case Files c -> Verb.FILES;
             case DeleteFile c -> Verb.DELETE_FILE;
+            case CallJoin c -> Verb.CALL_JOIN;
+            case CallMembers c -> Verb.CALL_MEMBERS;
             case Help c -> Verb.HELP;
             case Quit c -> Verb.QUIT;
         };
@@ -237,6 +239,22 @@ public sealed interface Command {
         public DeleteFile {
             token = Checks.word(Verb.DELETE_FILE, "token", token);
             fileId = Checks.id(Verb.DELETE_FILE, "file id", fileId);
+        }
+    }
+
+    /** {@code call_join <token> <project_id>}: a relay and a media ticket (docs/MEDIA_PROTOCOL.md). */
+    record CallJoin(String token, long projectId) implements InProject {
+        public CallJoin {
+            token = Checks.word(Verb.CALL_JOIN, "token", token);
+            projectId = Checks.id(Verb.CALL_JOIN, "project id", projectId);
+        }
+    }
+
+    /** {@code call_members <token> <project_id>}: who is in the room's call. */
+    record CallMembers(String token, long projectId) implements InProject {
+        public CallMembers {
+            token = Checks.word(Verb.CALL_MEMBERS, "token", token);
+            projectId = Checks.id(Verb.CALL_MEMBERS, "project id", projectId);
         }
     }
 

@@ -3,6 +3,8 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallJoin;
+import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
 import dev.huddle.contracts.chat.Command.DeleteFile;
 import dev.huddle.contracts.chat.Command.Download;
@@ -113,6 +115,8 @@ public final class JsonCommandCodec {
             case DOWNLOAD -> new Download(f.token(), f.id("fileId"));
             case FILES -> new Files(f.token(), Checks.target(verb, f.string("target")), f.limit(), f.optionalId("beforeId"));
             case DELETE_FILE -> new DeleteFile(f.token(), f.id("fileId"));
+            case CALL_JOIN -> new CallJoin(f.token(), f.id("projectId"));
+            case CALL_MEMBERS -> new CallMembers(f.token(), f.id("projectId"));
             case HELP -> new Help();
             case QUIT -> new Quit();
         };
@@ -149,6 +153,8 @@ public final class JsonCommandCodec {
             case Files c -> put(put(f.put("token", c.token()).put("target", c.target().toString()), "limit", c.limit()),
                 "beforeId", c.beforeId());
             case DeleteFile c -> f.put("token", c.token()).put("fileId", c.fileId());
+            case CallJoin c -> f.put("token", c.token()).put("projectId", c.projectId());
+            case CallMembers c -> f.put("token", c.token()).put("projectId", c.projectId());
             case Help c -> f;
             case Quit c -> f;
         };

@@ -3,6 +3,8 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallJoin;
+import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
 import dev.huddle.contracts.chat.Command.DeleteFile;
 import dev.huddle.contracts.chat.Command.Download;
@@ -60,6 +62,8 @@ import java.util.List;
  * download    &lt;token&gt; &lt;file_id&gt;
  * files       &lt;token&gt; &lt;project_id|@user&gt; [limit|-] [before_id]
  * delete_file &lt;token&gt; &lt;file_id&gt;
+ * call_join   &lt;token&gt; &lt;project_id&gt;
+ * call_members &lt;token&gt; &lt;project_id&gt;
  * help
  * quit
  *
@@ -68,7 +72,8 @@ import java.util.List;
  * READY &lt;command&gt; &lt;json object&gt;            (upload: now send exactly "size" raw bytes)
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;        command is "-" when the line named none
  * EVENT &lt;type&gt; &lt;json object&gt;             chat, dm, joined, left, member_added, member_removed,
- *                                          owner_changed, project_renamed, project_deleted, closing
+ *                                          owner_changed, project_renamed, project_deleted, call_joined,
+ *                                          call_left, call_state, closing
  * </pre>
  *
  * <p>Words are separated by runs of spaces and tabs; blanks around the line are ignored. A free
@@ -198,6 +203,14 @@ public final class LineCodec {
                 String[] a = s.words(verb, 2, 2);
                 yield new DeleteFile(a[0], Checks.parsePositive(verb, "file id", a[1]));
             }
+            case CALL_JOIN -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new CallJoin(a[0], projectId(verb, a[1]));
+            }
+            case CALL_MEMBERS -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new CallMembers(a[0], projectId(verb, a[1]));
+            }
             case HELP -> {
                 s.words(verb, 0, 0);
                 yield new Help();
@@ -238,6 +251,8 @@ public final class LineCodec {
             case Download c -> line(c, c.token(), id(c.fileId()));
             case Files c -> line(c, c.token(), c.target().toString(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
             case DeleteFile c -> line(c, c.token(), id(c.fileId()));
+            case CallJoin c -> line(c, c.token(), id(c.projectId()));
+            case CallMembers c -> line(c, c.token(), id(c.projectId()));
             case Help c -> line(c);
             case Quit c -> line(c);
         };

@@ -31,6 +31,9 @@ public enum Verb {
     DOWNLOAD("download", "download <token> <file_id>", "fetch a file: the OK line, then its raw bytes"),
     FILES("files", "files <token> <project_id|@username> [limit] [before_id]", "a room's or a conversation's files, newest first"),
     DELETE_FILE("delete_file", "delete_file <token> <file_id>", "remove a file (uploader, room owner or admin)"),
+    CALL_JOIN("call_join", "call_join <token> <project_id>",
+        "join the room's call: the media relay to use and a single-use ticket for it"),
+    CALL_MEMBERS("call_members", "call_members <token> <project_id>", "who is in the room's call, muted or not"),
     HELP("help", "help", "list the commands"),
     QUIT("quit", "quit", "close the connection");
 

@@ -70,6 +70,8 @@ final class SampleCommands {
             new Files(TOKEN, new FileTarget.User("bob"), 20, 90L),
             new Files(TOKEN, new FileTarget.Room(7), null, 90L),
             new DeleteFile(TOKEN, 12),
+            new Command.CallJoin(TOKEN, 7),
+            new Command.CallMembers(TOKEN, 7),
             new Help(),
             new Quit());
     }

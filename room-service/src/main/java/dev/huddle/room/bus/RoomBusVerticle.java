@@ -1,9 +1,12 @@
 package dev.huddle.room.bus;
 
+import dev.huddle.room.CallApi;
 import dev.huddle.room.RoomApi;
+import dev.huddle.room.call.RelayRegistry;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.BusEndpoints;
 import dev.huddle.server.bus.JsonFields;
+import dev.huddle.server.bus.media.RelayAnnouncement;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
@@ -14,17 +17,22 @@ import java.util.function.BiFunction;
 /**
  * room-service on the event bus: the membership queries other services make on their hot paths
  * (answered from memory), the room operations the line protocol forwards with the caller's token
- * (verified here, logged like HTTP ones), and the room events of other room-service instances.
+ * (verified here, logged like HTTP ones), calls (joining, who is in one, the ticket key relays ask
+ * for), the room events of other room-service instances and the media relays' announcements.
  */
 public final class RoomBusVerticle extends VerticleBase {
 
     private final ServiceRuntime runtime;
     private final RoomApi api;
+    private final CallApi calls;
+    private final RelayRegistry relays;
     private BusEndpoints endpoints;
 
-    public RoomBusVerticle(ServiceRuntime runtime, RoomApi api) {
+    public RoomBusVerticle(ServiceRuntime runtime, RoomApi api, CallApi calls, RelayRegistry relays) {
         this.runtime = runtime;
         this.api = api;
+        this.calls = calls;
+        this.relays = relays;
     }
 
     @Override
@@ -44,6 +52,13 @@ public final class RoomBusVerticle extends VerticleBase {
         operation("delete_project", (caller, body) -> api.delete(caller, projectId(body)));
         endpoints.subscribe(BusAddresses.ROOM_EVENTS, message ->
             api.applyForeign(message.headers().get(RoomApi.ORIGIN_HEADER), message.body()));
+        endpoints.operationForUser(BusAddresses.ROOM_CALL_JOIN, "call_join", runtime.tokens(),
+            (caller, body) -> calls.join(caller, projectId(body)));
+        endpoints.operationForUser(BusAddresses.ROOM_CALL_MEMBERS, "call_members", runtime.tokens(),
+            (caller, body) -> calls.members(caller, projectId(body)));
+        endpoints.query(BusAddresses.ROOM_CALL_TICKET_KEY, calls::ticketKey);
+        endpoints.subscribe(BusAddresses.MEDIA_RELAYS, message ->
+            relays.apply(RelayAnnouncement.fromJson(message.body())));
         return endpoints.ready();
     }
 

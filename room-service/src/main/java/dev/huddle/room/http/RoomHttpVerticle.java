@@ -6,6 +6,7 @@ import static io.vertx.core.http.HttpMethod.PATCH;
 import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
+import dev.huddle.room.CallApi;
 import dev.huddle.room.RoomApi;
 import dev.huddle.server.bus.JsonFields;
 import dev.huddle.server.http.ApiResponder;
@@ -17,10 +18,12 @@ import io.vertx.ext.web.RoutingContext;
 public final class RoomHttpVerticle extends ApiVerticle {
 
     private final RoomApi api;
+    private final CallApi calls;
 
-    public RoomHttpVerticle(ServiceRuntime runtime, RoomApi api) {
+    public RoomHttpVerticle(ServiceRuntime runtime, RoomApi api, CallApi calls) {
         super(runtime, "openapi/room-service.yaml");
         this.api = api;
+        this.calls = calls;
     }
 
     @Override
@@ -39,6 +42,10 @@ public final class RoomHttpVerticle extends ApiVerticle {
         route(PUT, "/api/projects/:id/owner", "set_owner", 200,
             (caller, ctx) -> api.transferOwnership(caller, projectId(ctx), ApiResponder.jsonBody(ctx)));
         route(GET, "/api/admin/projects", "all_projects", 200, (caller, ctx) -> api.listAll(caller));
+        route(POST, "/api/projects/:id/call", "call_join", 200, (caller, ctx) -> calls.join(caller, projectId(ctx)));
+        route(GET, "/api/projects/:id/call", "call_members", 200,
+            (caller, ctx) -> calls.members(caller, projectId(ctx)));
+        route(GET, "/api/admin/relays", "relays", 200, (caller, ctx) -> calls.relays(caller));
     }
 
     private static long projectId(RoutingContext ctx) {

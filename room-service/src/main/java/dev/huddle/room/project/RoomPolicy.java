@@ -8,22 +8,24 @@ import java.util.Optional;
  * Who may do what to a project, in one place.
  *
  * <pre>
- *                      VIEW  LEAVE       ADD_MEMBERS KICK TRANSFER_OWNERSHIP RENAME DELETE
- *   owner              yes   CONFLICT    yes (all of these)
- *   member             yes   yes         NOT_OWNER (all of these)
+ *                      VIEW  LEAVE       ADD_MEMBERS KICK TRANSFER_OWNERSHIP RENAME DELETE   JOIN_CALL
+ *   owner              yes   CONFLICT    yes (all of these)                                yes
+ *   member             yes   yes         NOT_OWNER (all of these)                          yes
  *   outsider           NOT_MEMBER for every operation
- *   admin, not member  yes   NOT_MEMBER  yes (all of these)
- *   admin and member   yes   as member   yes
- *   admin and owner    yes   CONFLICT    yes
+ *   admin, not member  yes   NOT_MEMBER  yes (all of these)                                NOT_MEMBER
+ *   admin and member   yes   as member   yes                                               yes
+ *   admin and owner    yes   CONFLICT    yes                                               yes
  * </pre>
  * Admin rights never make someone a member, so an admin can leave only a project they belong to;
- * the owner cannot leave at all, because a project always has exactly one owner.
+ * the owner cannot leave at all, because a project always has exactly one owner. Joining the room's
+ * call ({@code JOIN_CALL}) takes membership (owner or member); an admin who is not a member may see
+ * the room but not join its call, since nothing would drop them from it.
  */
 public final class RoomPolicy {
 
     /** Everything one can do to an existing project. */
     public enum Operation {
-        VIEW, ADD_MEMBERS, KICK, LEAVE, TRANSFER_OWNERSHIP, RENAME, DELETE
+        VIEW, ADD_MEMBERS, KICK, LEAVE, TRANSFER_OWNERSHIP, RENAME, DELETE, JOIN_CALL
     }
 
     private RoomPolicy() {
@@ -39,6 +41,10 @@ public final class RoomPolicy {
     public static void check(Operation op, Optional<MemberRole> callerRole, boolean callerIsAdmin) {
         if (op == Operation.LEAVE) {
             checkLeave(callerRole.orElse(null));
+            return;
+        }
+        if (op == Operation.JOIN_CALL) {
+            callerRole.orElseThrow(RoomPolicy::notMember);
             return;
         }
         if (callerIsAdmin) {

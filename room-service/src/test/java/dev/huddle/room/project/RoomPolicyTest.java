@@ -43,6 +43,7 @@ class RoomPolicyTest {
         OWNER            | TRANSFER_OWNERSHIP | ALLOWED
         OWNER            | RENAME             | ALLOWED
         OWNER            | DELETE             | ALLOWED
+        OWNER            | JOIN_CALL          | ALLOWED
         MEMBER           | VIEW               | ALLOWED
         MEMBER           | ADD_MEMBERS        | NOT_OWNER
         MEMBER           | KICK               | NOT_OWNER
@@ -50,6 +51,7 @@ class RoomPolicyTest {
         MEMBER           | TRANSFER_OWNERSHIP | NOT_OWNER
         MEMBER           | RENAME             | NOT_OWNER
         MEMBER           | DELETE             | NOT_OWNER
+        MEMBER           | JOIN_CALL          | ALLOWED
         OUTSIDER         | VIEW               | NOT_MEMBER
         OUTSIDER         | ADD_MEMBERS        | NOT_MEMBER
         OUTSIDER         | KICK               | NOT_MEMBER
@@ -57,6 +59,7 @@ class RoomPolicyTest {
         OUTSIDER         | TRANSFER_OWNERSHIP | NOT_MEMBER
         OUTSIDER         | RENAME             | NOT_MEMBER
         OUTSIDER         | DELETE             | NOT_MEMBER
+        OUTSIDER         | JOIN_CALL          | NOT_MEMBER
         ADMIN_NOT_MEMBER | VIEW               | ALLOWED
         ADMIN_NOT_MEMBER | ADD_MEMBERS        | ALLOWED
         ADMIN_NOT_MEMBER | KICK               | ALLOWED
@@ -64,6 +67,7 @@ class RoomPolicyTest {
         ADMIN_NOT_MEMBER | TRANSFER_OWNERSHIP | ALLOWED
         ADMIN_NOT_MEMBER | RENAME             | ALLOWED
         ADMIN_NOT_MEMBER | DELETE             | ALLOWED
+        ADMIN_NOT_MEMBER | JOIN_CALL          | NOT_MEMBER
         ADMIN_MEMBER     | VIEW               | ALLOWED
         ADMIN_MEMBER     | ADD_MEMBERS        | ALLOWED
         ADMIN_MEMBER     | KICK               | ALLOWED
@@ -71,6 +75,7 @@ class RoomPolicyTest {
         ADMIN_MEMBER     | TRANSFER_OWNERSHIP | ALLOWED
         ADMIN_MEMBER     | RENAME             | ALLOWED
         ADMIN_MEMBER     | DELETE             | ALLOWED
+        ADMIN_MEMBER     | JOIN_CALL          | ALLOWED
         ADMIN_OWNER      | VIEW               | ALLOWED
         ADMIN_OWNER      | ADD_MEMBERS        | ALLOWED
         ADMIN_OWNER      | KICK               | ALLOWED
@@ -78,6 +83,7 @@ class RoomPolicyTest {
         ADMIN_OWNER      | TRANSFER_OWNERSHIP | ALLOWED
         ADMIN_OWNER      | RENAME             | ALLOWED
         ADMIN_OWNER      | DELETE             | ALLOWED
+        ADMIN_OWNER      | JOIN_CALL          | ALLOWED
         """)
     void theMatrixDecidesEveryCallerAndOperation(Caller caller, Operation op, String expected) {
         if (expected.equals("ALLOWED")) {
@@ -91,7 +97,8 @@ class RoomPolicyTest {
     @Test
     void theTableAboveCoversEveryOperation() {
         // a new Operation must be added to the matrix, not silently allowed or refused
-        Set<String> tabled = Set.of("VIEW", "ADD_MEMBERS", "KICK", "LEAVE", "TRANSFER_OWNERSHIP", "RENAME", "DELETE");
+        Set<String> tabled = Set.of("VIEW", "ADD_MEMBERS", "KICK", "LEAVE", "TRANSFER_OWNERSHIP", "RENAME", "DELETE",
+            "JOIN_CALL");
         assertThat(Arrays.stream(Operation.values()).map(Enum::name).collect(Collectors.toSet())).isEqualTo(tabled);
     }
 

@@ -63,7 +63,43 @@ public final class BusAddresses {
      */
     public static final String CHAT_USER_PREFIX = "huddle.chat.user.";
 
+    /**
+     * A member joins a room's call: {@code {token, projectId}} (the member's own token, verified by
+     * room-service) → {@code {projectId, relay: {id, host, port}, ticket (base64url), expiresAt,
+     * keepaliveSeconds}}; NOT_MEMBER, NOT_FOUND, or
+     * UNAVAILABLE when no relay is alive. Logged like the HTTP {@code POST /api/projects/{id}/call}.
+     */
+    public static final String ROOM_CALL_JOIN = "huddle.room.call.join";
+    /**
+     * Who is in a room's call: {@code {token, projectId}} → {@code {projectId, relayId, members:
+     * [{sessionId, userId, username, mic, camera, screen}]}} (empty when no call is running).
+     */
+    public static final String ROOM_CALL_MEMBERS = "huddle.room.call.members";
+    /**
+     * room-service's media ticket verification key: {@code {}} → {@code {keyId, publicKey}} (16 hex
+     * characters; base64 X.509 Ed25519). Relays ask for it here, never in a cluster map.
+     */
+    public static final String ROOM_CALL_TICKET_KEY = "huddle.room.call.ticket-key";
+
+    /**
+     * Published by every media relay each heartbeat: a {@code RelayAnnouncement} as JSON (id,
+     * advertised address, load, its rooms; {@code leaving: true} when it stops). room-service keeps
+     * the registry of live relays from it.
+     */
+    public static final String MEDIA_RELAYS = "huddle.media.relays";
+    /** Published by media relays: a {@code CallEvent} as JSON (call_joined, call_left, call_state). */
+    public static final String MEDIA_CALL_EVENTS = "huddle.media.call.events";
+    /**
+     * Prefix of a relay's own query address ({@code huddle.media.relay.<relayId>.members}):
+     * {@code {projectId}} → {@code {projectId, relayId, members: [...]}} as in {@link #ROOM_CALL_MEMBERS}.
+     */
+    public static final String MEDIA_RELAY_PREFIX = "huddle.media.relay.";
+
     public static String trustUpdateAddressOf(String nodeId) {
         return AUTH_TRUST_UPDATE_PREFIX + nodeId;
+    }
+
+    public static String relayMembersAddressOf(String relayId) {
+        return MEDIA_RELAY_PREFIX + relayId + ".members";
     }
 }

@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,7 @@ public final class TokenGate {
     private final TokenVerifier verifier;
     private final DeliveryOptions syncOptions;
     private final List<Runnable> changeListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> revocationListeners = new CopyOnWriteArrayList<>();
 
     // guarded by this
     private long revision = TrustUpdate.SNAPSHOT;
@@ -147,6 +149,14 @@ public final class TokenGate {
         changeListeners.add(listener);
     }
 
+    /**
+     * Calls {@code listener} with the id of each token revoked on this node from now on, as the
+     * revocation is applied (the media relay ends that token's calls this way).
+     */
+    public void onRevocation(Consumer<String> listener) {
+        revocationListeners.add(listener);
+    }
+
     /** This node's revision of auth-service's changes; {@value TrustUpdate#SNAPSHOT} before its first sync. */
     public synchronized long revision() {
         return revision;
@@ -169,6 +179,9 @@ public final class TokenGate {
             }
         }
         changeListeners.forEach(Runnable::run);
+        if (!revocationListeners.isEmpty()) {
+            update.revoked().forEach(r -> revocationListeners.forEach(listener -> listener.accept(r.tokenId())));
+        }
         if (gap) {
             sync();
         }

@@ -1,7 +1,5 @@
-package dev.huddle.auth.token;
+package dev.huddle.server.token;
 
-import dev.huddle.server.token.PublicKeyRing;
-import dev.huddle.server.token.TokenClaims;
 import dev.huddle.server.trust.Pem;
 import dev.huddle.server.trust.PrivateFiles;
 import java.io.IOException;
@@ -26,17 +24,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Ed25519 key pair the auth-service signs tokens with, and its key id ({@code kid}, see
- * {@link PublicKeyRing#keyIdOf}). The public half is what other services put in their
- * {@link PublicKeyRing}; the private half never leaves this process or its key file.
+ * An Ed25519 key pair a service signs with, kept in its data directory, and its key id ({@code kid},
+ * see {@link PublicKeyRing#keyIdOf}): auth-service signs tokens with one ({@value #TOKEN_KEY_FILE}),
+ * room-service media tickets with another ({@value #MEDIA_TICKET_KEY_FILE}). The public half is what
+ * verifiers put in their {@link PublicKeyRing}; the private half never leaves its process or file.
  *
- * <p>The key file {@value #FILE_NAME} holds only the PKCS#8 private key in PEM; the public key is
- * derived from it, so the two can never disagree.
+ * <p>A key file holds only the PKCS#8 private key in PEM; the public key is derived from it, so the
+ * two can never disagree.
  */
 public final class SigningKey {
 
-    /** Name of the key file inside the directory given to {@link #loadOrCreate}. */
-    public static final String FILE_NAME = "token-signing-key.pem";
+    /** auth-service's token signing key, inside its data directory. */
+    public static final String TOKEN_KEY_FILE = "token-signing-key.pem";
+    /** room-service's media ticket signing key, inside its data directory. */
+    public static final String MEDIA_TICKET_KEY_FILE = "media-ticket-key.pem";
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKey.class);
     /** RFC 8410 id-Ed25519 (bcprov keeps its own constant in an internal package). */
@@ -62,15 +63,20 @@ public final class SigningKey {
         }
     }
 
+    /** The token signing key: {@code loadOrCreate(dir, TOKEN_KEY_FILE)}. */
+    public static SigningKey loadOrCreate(Path dir) {
+        return loadOrCreate(dir, TOKEN_KEY_FILE);
+    }
+
     /**
-     * Loads the key from {@code dir/}{@value #FILE_NAME}, or generates one and stores it there
-     * (owner read/write only where the file system has POSIX permissions).
+     * Loads the key from {@code dir/fileName}, or generates one and stores it there (owner
+     * read/write only where the file system has POSIX permissions).
      *
      * @throws IllegalStateException if the file exists but does not hold an Ed25519 PKCS#8 PEM key
      * @throws UncheckedIOException  if the directory or file cannot be read or written
      */
-    public static SigningKey loadOrCreate(Path dir) {
-        Path file = dir.resolve(FILE_NAME);
+    public static SigningKey loadOrCreate(Path dir, String fileName) {
+        Path file = dir.resolve(fileName);
         try {
             if (Files.exists(file)) {
                 return read(file);
@@ -82,7 +88,7 @@ public final class SigningKey {
             }
             return read(file); // another instance on the same directory wrote first
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the token signing key " + file, e);
+            throw new UncheckedIOException("cannot read or write the signing key " + file, e);
         }
     }
 

@@ -1,0 +1,85 @@
+package dev.huddle.relay.path;
+
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * The data path's counters. The data path thread adds to plain fields (no atomic operation per
+ * packet) and publishes them once per read batch with ordered writes; {@code /metrics} reads the
+ * published copy, at most one batch behind.
+ */
+public final class RelayCounters {
+
+    /** Read batches by size: 1, 2-3, 4-7, 8-15, 16-31, 32-63, 64 and more datagrams. */
+    public static final String[] BATCH_BUCKETS = {"1", "2-3", "4-7", "8-15", "16-31", "32-63", "64+"};
+
+    private static final int PACKETS_IN = 0;
+    private static final int BYTES_IN = 1;
+    private static final int PACKETS_OUT = 2;
+    private static final int BYTES_OUT = 3;
+    private static final int JOINS = 4;
+    private static final int DROPS = 5;
+    private static final int BATCHES = DROPS + DropReason.values().length;
+    private static final int SIZE = BATCHES + BATCH_BUCKETS.length;
+
+    private final long[] local = new long[SIZE];
+    private final AtomicLongArray published = new AtomicLongArray(SIZE);
+
+    void received(int bytes) {
+        local[PACKETS_IN]++;
+        local[BYTES_IN] += bytes;
+    }
+
+    void sent(int bytes) {
+        local[PACKETS_OUT]++;
+        local[BYTES_OUT] += bytes;
+    }
+
+    void joined() {
+        local[JOINS]++;
+    }
+
+    void drop(DropReason reason) {
+        local[DROPS + reason.ordinal()]++;
+    }
+
+    void batch(int datagrams) {
+        int bucket = Math.min(BATCH_BUCKETS.length - 1, 31 - Integer.numberOfLeadingZeros(Math.max(1, datagrams)));
+        local[BATCHES + bucket]++;
+    }
+
+    /** Makes everything counted so far visible to other threads. Data path thread only. */
+    void publish() {
+        for (int i = 0; i < SIZE; i++) {
+            published.lazySet(i, local[i]);
+        }
+    }
+
+    public long packetsIn() {
+        return published.get(PACKETS_IN);
+    }
+
+    public long bytesIn() {
+        return published.get(BYTES_IN);
+    }
+
+    public long packetsOut() {
+        return published.get(PACKETS_OUT);
+    }
+
+    public long bytesOut() {
+        return published.get(BYTES_OUT);
+    }
+
+    public long joins() {
+        return published.get(JOINS);
+    }
+
+    public long drops(DropReason reason) {
+        return published.get(DROPS + reason.ordinal());
+    }
+
+    /** Read batches in bucket {@code index} of {@link #BATCH_BUCKETS}. */
+    public long batches(int index) {
+        return published.get(BATCHES + index);
+    }
+}
