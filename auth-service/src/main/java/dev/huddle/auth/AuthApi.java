@@ -3,7 +3,7 @@ package dev.huddle.auth;
 import dev.huddle.auth.account.Account;
 import dev.huddle.auth.account.AuthService;
 import dev.huddle.auth.account.TokenLedger;
-import dev.huddle.auth.token.SigningKey;
+import dev.huddle.server.token.SigningKey;
 import dev.huddle.auth.token.SigningKeys;
 import dev.huddle.auth.token.TrustBroadcast;
 import dev.huddle.contracts.HuddleException;

@@ -1,5 +1,7 @@
 package dev.huddle.auth.token;
 
+import dev.huddle.server.token.SigningKey;
+
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.trust.PrivateFiles;
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * auth-service's token signing keys: the one that signs, and the others that still verify (the
  * previous one after a rotation, until an admin retires it). Blocking file I/O: call from a worker.
  *
- * <p>Files, in the service's data directory: {@value SigningKey#FILE_NAME} is the signing key;
+ * <p>Files, in the service's data directory: {@value SigningKey.TOKEN_KEY_FILE} is the signing key;
  * {@value #OTHERS_DIR}{@code /<kid>.pem} each hold a key that verifies but does not sign. Retiring a
  * key deletes its file, after which no node accepts the tokens it signed.
  *
@@ -94,7 +96,7 @@ public final class SigningKeys {
         }
         SigningKey previous = current;
         write(dir.resolve(OTHERS_DIR).resolve(previous.kid() + ".pem"), previous);
-        write(dir.resolve(SigningKey.FILE_NAME), next);
+        write(dir.resolve(SigningKey.TOKEN_KEY_FILE), next);
         current = next;
         others.remove(kid);
         others.put(previous.kid(), previous);

@@ -1,5 +1,7 @@
 package dev.huddle.auth.token;
 
+import dev.huddle.server.token.SigningKey;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

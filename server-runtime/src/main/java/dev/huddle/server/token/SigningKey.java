@@ -109,7 +109,7 @@ public final class SigningKey {
     }
 
     /** The private key as PKCS#8 PEM, the content of a key file. */
-    String pem() {
+    public String pem() {
         return Pem.encode(Pem.PRIVATE_KEY, privateKey.getEncoded());
     }
 
