@@ -346,6 +346,8 @@ class FilesOverHttpTest {
                             return null;
                         }
                     }).get();
+            // the token in the URL is checked as an auth command first; its reply says the session is bob's
+            assertThat(frame(frames, f -> "auth".equals(f.getString("command"))).getBoolean("ok")).isTrue();
             ws.sendText(new JsonObject().put("id", 1).put("command", "join").put("projectId", id).encode(), true).get();
             assertThat(frame(frames, f -> Integer.valueOf(1).equals(f.getValue("id"))).getBoolean("ok")).isTrue();
 
