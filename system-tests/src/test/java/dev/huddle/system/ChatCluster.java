@@ -14,6 +14,9 @@ import dev.huddle.server.testing.TestNodes;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,6 +25,9 @@ import java.util.Map;
  * The two chat instances share one SQLite file, as instances on one host do.
  */
 final class ChatCluster implements AutoCloseable {
+
+    /** A node that has not started by then will not: fail the test class instead of hanging the build. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
     final RunningService auth;
     final RunningService rooms;
@@ -53,10 +59,10 @@ final class ChatCluster implements AutoCloseable {
 
     static ChatCluster start(Path root, Map<String, String> chatEnv) {
         TestNodes nodes = new TestNodes(root);
-        RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
-            AuthDeployer::deploy, Clock.systemUTC()).await();
-        RunningService rooms = ServiceLauncher.start(nodes.node("room-service", 1), RoomConfig.read(Env.of(Map.of())),
-            RoomDeployer::deploy, Clock.systemUTC()).await();
+        RunningService auth = started(ServiceLauncher.start(nodes.node("auth-service", 0),
+            AuthConfig.read(Env.of(Map.of())), AuthDeployer::deploy, Clock.systemUTC()));
+        RunningService rooms = started(ServiceLauncher.start(nodes.node("room-service", 1),
+            RoomConfig.read(Env.of(Map.of())), RoomDeployer::deploy, Clock.systemUTC()));
         Path sharedData = root.resolve("chat-data");
         int portA = TestNodes.freePort();
         int portB = TestNodes.freePort();
@@ -77,8 +83,16 @@ final class ChatCluster implements AutoCloseable {
         env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
         env.putAll(chatEnv);
         NodeConfig node = NodeConfig.read("chat-service", 8083, Env.of(env));
-        return ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, Clock.systemUTC())
-            .await();
+        return started(ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy,
+            Clock.systemUTC()));
+    }
+
+    private static RunningService started(Future<RunningService> starting) {
+        try {
+            return starting.await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("a node did not start within " + START_LIMIT, e);
+        }
     }
 
     int httpPort(RunningService service) {
