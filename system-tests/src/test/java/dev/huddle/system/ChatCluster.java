@@ -14,6 +14,9 @@ import dev.huddle.server.testing.TestNodes;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,6 +27,10 @@ import java.util.Map;
 final class ChatCluster implements AutoCloseable {
 
     final TestNodes nodes;
+
+    /** A node that has not started by then will not: fail the test class instead of hanging the build. */
+    private static final Duration START_LIMIT = Duration.ofMinutes(2);
+
     final RunningService auth;
     final RunningService rooms;
     final RunningService chatA;
@@ -64,10 +71,10 @@ final class ChatCluster implements AutoCloseable {
      */
     static ChatCluster start(Path root, Clock clock, Map<String, String> envAll, Map<String, String> chatEnv) {
         TestNodes nodes = new TestNodes(root);
-        RunningService auth = ServiceLauncher.start(node(nodes, "auth-service", 0, envAll),
-            AuthConfig.read(Env.of(envAll)), AuthDeployer::deploy, clock).await();
-        RunningService rooms = ServiceLauncher.start(node(nodes, "room-service", 1, envAll),
-            RoomConfig.read(Env.of(Map.of())), RoomDeployer::deploy, clock).await();
+        RunningService auth = started(ServiceLauncher.start(node(nodes, "auth-service", 0, envAll),
+            AuthConfig.read(Env.of(envAll)), AuthDeployer::deploy, clock));
+        RunningService rooms = started(ServiceLauncher.start(node(nodes, "room-service", 1, envAll),
+            RoomConfig.read(Env.of(Map.of())), RoomDeployer::deploy, clock));
         Path sharedData = root.resolve("chat-data");
         int portA = TestNodes.freePort();
         int portB = TestNodes.freePort();
@@ -96,7 +103,15 @@ final class ChatCluster implements AutoCloseable {
         env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
         env.putAll(chatEnv);
         NodeConfig node = NodeConfig.read("chat-service", 8083, Env.of(env));
-        return ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, clock).await();
+        return started(ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, clock));
+    }
+
+    private static RunningService started(Future<RunningService> starting) {
+        try {
+            return starting.await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("a node did not start within " + START_LIMIT, e);
+        }
     }
 
     int httpPort(RunningService service) {

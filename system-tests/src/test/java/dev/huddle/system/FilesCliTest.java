@@ -20,32 +20,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** huddle-cli's send-file, get-file, files and delete-file against the real services. */
-class FilesCliTest {
-
-    @TempDir
-    static Path root;
-    static ChatCluster cluster;
+class FilesCliTest extends FileClusterTest {
 
     record Run(int status, String out, String err) {
         JsonObject json() {
             return new JsonObject(out.strip());
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        cluster = ChatCluster.start(root, FileFixture.ENV);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test

@@ -29,35 +29,24 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files over HTTP against real services: tus uploads (creation, PATCH, HEAD, termination,
  * checksums) on one chat-service instance, downloads with Range and ETag from the other.
  */
-class FilesOverHttpTest {
+class FilesOverHttpTest extends FileClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    @TempDir
-    static Path root;
-    static ChatCluster cluster;
     static TusHttp tusA;
     static TusHttp tusB;
 
     @BeforeAll
-    static void start() {
-        cluster = ChatCluster.start(root, FileFixture.ENV);
+    static void clients() {
         tusA = new TusHttp(cluster.httpPort(cluster.chatA));
         tusB = new TusHttp(cluster.httpPort(cluster.chatB));
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
     }
 
     @Test
@@ -346,6 +335,8 @@ class FilesOverHttpTest {
                             return null;
                         }
                     }).get();
+            // the token in the URL is checked as an auth command first; its reply says the session is bob's
+            assertThat(frame(frames, f -> "auth".equals(f.getString("command"))).getBoolean("ok")).isTrue();
             ws.sendText(new JsonObject().put("id", 1).put("command", "join").put("projectId", id).encode(), true).get();
             assertThat(frame(frames, f -> Integer.valueOf(1).equals(f.getValue("id"))).getBoolean("ok")).isTrue();
 

@@ -29,33 +29,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files over the line protocol against real services (auth, rooms, two chat-service instances
  * sharing a data directory): raw bytes after {@code READY upload} and after {@code OK download},
  * and every refusal leaving nothing behind.
  */
-class FilesOverTheLineTest {
+class FilesOverTheLineTest extends FileClusterTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
-
-    @TempDir
-    static Path root;
-    static ChatCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = ChatCluster.start(root, FileFixture.ENV);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
 
     @Test
     void everyKindOfFileRoundTripsThroughTwoInstancesByteForByte() {

@@ -15,33 +15,15 @@ import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The instance that took a file goes away; one started on the same data directory serves the file
  * and finishes the upload that was halfway through.
  */
-class FilesSurviveRestartTest {
-
-    @TempDir
-    static Path root;
-    static ChatCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = ChatCluster.start(root, FileFixture.ENV);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+class FilesSurviveRestartTest extends FileClusterTest {
 
     @Test
     void storedFilesAndHalfDoneUploadsOutliveTheInstanceThatTookThem() {

@@ -17,10 +17,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A real tus client library (tus-java-client from Maven Central, which speaks PATCH as POST with
@@ -28,21 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection halfway; the client resumes from the offset the server acknowledges and the file
  * arrives whole.
  */
-class TusJavaClientResumeTest {
-
-    @TempDir
-    static Path root;
-    static ChatCluster cluster;
-
-    @BeforeAll
-    static void start() {
-        cluster = ChatCluster.start(root, FileFixture.ENV);
-    }
-
-    @AfterAll
-    static void stop() {
-        cluster.close();
-    }
+class TusJavaClientResumeTest extends FileClusterTest {
 
     @Test
     void anUploadCutHalfwayIsResumedByTusJavaClientAndArrivesWhole() throws Exception {
