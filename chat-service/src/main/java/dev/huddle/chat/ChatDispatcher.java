@@ -9,6 +9,8 @@ import dev.huddle.chat.session.Session;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.LineCodec;
+import dev.huddle.contracts.chat.MessagePage;
+import dev.huddle.contracts.chat.Presence;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
@@ -153,8 +155,7 @@ public final class ChatDispatcher {
     }
 
     private static JsonObject presence(Principal caller, long projectId) {
-        return new JsonObject().put("projectId", projectId).put("userId", caller.userId())
-            .put("username", caller.username());
+        return new Presence(projectId, caller.userId(), caller.username()).toJson();
     }
 
     private static JsonObject whoami(Principal caller) {
@@ -163,7 +164,6 @@ public final class ChatDispatcher {
     }
 
     private static <T> JsonObject page(Page<T> page, Function<T, JsonObject> toJson) {
-        return new JsonObject().put("messages", new JsonArray(page.items().stream().map(toJson).toList()))
-            .put("hasMore", page.hasMore());
+        return new MessagePage<>(page.items(), page.hasMore()).toJson(toJson);
     }
 }

@@ -4,8 +4,8 @@ import dev.huddle.chat.session.OutboundBudget;
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
 import dev.huddle.contracts.chat.LineReply;
+import dev.huddle.contracts.chat.ServerEvent;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -43,7 +43,7 @@ final class LineSession extends Session {
     @Override
     public void close(String reason) {
         if (closed.compareAndSet(false, true)) {
-            socket.write(LineReply.event("closing", new JsonObject().put("reason", reason)) + "\n")
+            socket.write(LineReply.event("closing", new ServerEvent.Closing(reason).data()) + "\n")
                 .onComplete(v -> socket.close());
         }
     }

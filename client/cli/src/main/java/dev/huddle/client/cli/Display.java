@@ -1,7 +1,9 @@
 package dev.huddle.client.cli;
 
-import dev.huddle.contracts.chat.ChatLine;
+import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.Reply;
+import dev.huddle.contracts.chat.RoomMessage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 
 /**
  * How huddle-cli shows what the server sends: messages as {@code username: message - timestamp}
- * ({@link ChatLine}), everything else that happens in a room as a line starting with {@code * }.
+ * ({@code ChatLine}), everything else that happens in a room as a line starting with {@code * }.
  * Lenient: a field missing from an event never fails the display, it is shown as best it can be.
  */
 final class Display {
@@ -18,17 +20,14 @@ final class Display {
     }
 
     /**
-     * A room message, a dm event or a dm from {@code dm}/{@code dm_history} (where {@code from} is an
-     * object rather than a name), as {@code username: message - timestamp}.
+     * A room message or a direct message (event, reply or history item) as
+     * {@code username: message - timestamp}, read with the contract's codecs.
      */
     static String message(JsonObject message) {
-        JsonObject flat = message.copy();
-        if (!flat.containsKey("username") && flat.getValue("from") instanceof JsonObject from) {
-            flat.put("username", from.getValue("username"));
-        }
         try {
-            return ChatLine.format(flat);
-        } catch (IllegalArgumentException e) {
+            return message.containsKey("from") ? DirectMessage.fromJson(message).line()
+                : RoomMessage.fromJson(message).line();
+        } catch (HuddleException e) {
             return "* unreadable message " + message.encode();
         }
     }

@@ -88,7 +88,7 @@ class ChatSessionTest {
     }
 
     static String message(long id, String username, String text) {
-        return new JsonObject().put("projectId", 1).put("id", id).put("username", username).put("text", text)
+        return new JsonObject().put("projectId", 1).put("id", id).put("userId", username.length()).put("username", username).put("text", text)
             .put("createdAt", T0).encode();
     }
 
@@ -101,10 +101,10 @@ class ChatSessionTest {
     void chatShowsHistoryThenLiveEventsAndSendsEachInputLine() {
         Room room = new Room();
         // these arrive while the history is still loading: they must come after it; our own join is not news
-        room.afterJoin.add("EVENT joined {\"projectId\":1,\"username\":\"alice\"}");
-        room.afterJoin.add("EVENT joined {\"projectId\":1,\"username\":\"bob\"}");
+        room.afterJoin.add("EVENT joined {\"projectId\":1,\"userId\":1,\"username\":\"alice\"}");
+        room.afterJoin.add("EVENT joined {\"projectId\":1,\"userId\":2,\"username\":\"bob\"}");
         room.afterJoin.add("EVENT chat " + message(11, "bob", "second"));
-        room.beforeEachChatReply.add("EVENT chat {\"projectId\":2,\"id\":99,\"username\":\"eve\","
+        room.beforeEachChatReply.add("EVENT chat {\"projectId\":2,\"id\":99,\"userId\":5,\"username\":\"eve\","
             + "\"text\":\"other room\",\"createdAt\":\"" + T0 + "\"}");
         CliRunner cli = cli(room);
 
@@ -196,7 +196,7 @@ class ChatSessionTest {
     @Test
     void slashCommandsRunInsideTheRoomAndDoubleSlashSendsASlash() {
         Room room = new Room();
-        room.beforeEachChatReply.add("EVENT dm {\"id\":4,\"from\":\"carol\",\"to\":\"alice\",\"text\":\"psst\","
+        room.beforeEachChatReply.add("EVENT dm {\"id\":4,\"from\":{\"id\":3,\"username\":\"carol\"},\"to\":{\"id\":1,\"username\":\"alice\"},\"text\":\"psst\","
             + "\"createdAt\":\"" + T0 + "\"}");
         CliRunner cli = cli(room);
 

@@ -175,9 +175,9 @@ class CliTest {
     @Test
     void historyPrintsEachMessageAsUsernameMessageTimestamp() {
         CliRunner cli = cli(line -> List.of("OK history {\"messages\":["
-            + "{\"id\":7,\"projectId\":1,\"username\":\"alice\",\"text\":\"Xin chào 👋\","
+            + "{\"id\":7,\"projectId\":1,\"userId\":1,\"username\":\"alice\",\"text\":\"Xin chào 👋\","
             + "\"createdAt\":\"2024-10-30T09:15:02.114Z\"},"
-            + "{\"id\":8,\"projectId\":1,\"username\":\"bob\",\"text\":\"hi\",\"createdAt\":\"2024-10-30T09:16:00Z\"}],"
+            + "{\"id\":8,\"projectId\":1,\"userId\":2,\"username\":\"bob\",\"text\":\"hi\",\"createdAt\":\"2024-10-30T09:16:00Z\"}],"
             + "\"hasMore\":false,\"projectId\":1}")).env(Cli.TOKEN_ENV, "tok");
 
         CliRunner.Result history = cli.run("history", "1", "--limit", "2", "--before=9");

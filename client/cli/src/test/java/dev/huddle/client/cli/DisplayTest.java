@@ -12,9 +12,9 @@ class DisplayTest {
     // event line | what huddle-cli prints for it (fields the display does not read are left out)
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-        EVENT chat {"projectId":1,"id":10,"username":"alice","text":"hi","createdAt":"2024-10-30T09:15:02.114Z"} \
+        EVENT chat {"projectId":1,"id":10,"userId":1,"username":"alice","text":"hi","createdAt":"2024-10-30T09:15:02.114Z"} \
             | alice: hi - 2024-10-30T09:15:02.114Z
-        EVENT dm {"id":3,"from":"alice","to":"bob","text":"psst","createdAt":"2024-10-30T09:16:00Z"} \
+        EVENT dm {"id":3,"from":{"id":1,"username":"alice"},"to":{"id":2,"username":"bob"},"text":"psst","createdAt":"2024-10-30T09:16:00Z"} \
             | [dm] alice: psst - 2024-10-30T09:16:00Z
         EVENT joined {"projectId":1,"username":"bob"} | * bob joined
         EVENT left {"projectId":1,"username":"bob"}   | * bob left

@@ -1,20 +1,22 @@
-package dev.huddle.server.bus.room;
+package dev.huddle.contracts.room;
 
 import dev.huddle.contracts.HuddleException;
-import dev.huddle.server.bus.room.RoomEvent.MemberAdded;
-import dev.huddle.server.bus.room.RoomEvent.MemberRemoved;
-import dev.huddle.server.bus.room.RoomEvent.OwnerChanged;
-import dev.huddle.server.bus.room.RoomEvent.ProjectCreated;
-import dev.huddle.server.bus.room.RoomEvent.ProjectDeleted;
-import dev.huddle.server.bus.room.RoomEvent.ProjectRenamed;
-import dev.huddle.server.bus.room.RoomEvent.Reason;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.WireJson;
+import dev.huddle.contracts.room.RoomEvent.MemberAdded;
+import dev.huddle.contracts.room.RoomEvent.MemberRemoved;
+import dev.huddle.contracts.room.RoomEvent.OwnerChanged;
+import dev.huddle.contracts.room.RoomEvent.ProjectCreated;
+import dev.huddle.contracts.room.RoomEvent.ProjectDeleted;
+import dev.huddle.contracts.room.RoomEvent.ProjectRenamed;
+import dev.huddle.contracts.room.RoomEvent.Reason;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The JSON form of {@link RoomEvent}s. Example:
@@ -25,6 +27,14 @@ import java.util.Locale;
 public final class RoomEventJson {
 
     private RoomEventJson() {
+    }
+
+    private static final Set<String> TYPES = Set.of("project_created", "member_added",
+        "member_removed", "owner_changed", "project_renamed", "project_deleted");
+
+    /** Whether {@code type} names a room event. */
+    public static boolean isType(String type) {
+        return TYPES.contains(type);
     }
 
     /** The event's wire type, e.g. {@code member_added}. */
@@ -80,17 +90,15 @@ public final class RoomEventJson {
     }
 
     private static JsonObject user(UserRef user) {
-        return new JsonObject().put("id", user.id()).put("username", user.username());
+        return user.toJson();
     }
 
     private static JsonArray users(List<UserRef> users) {
-        JsonArray array = new JsonArray();
-        users.forEach(u -> array.add(user(u)));
-        return array;
+        return WireJson.array(users, UserRef::toJson);
     }
 
     private static UserRef user(JsonObject json) {
-        return new UserRef(json.getLong("id"), text(json, "username"));
+        return UserRef.fromJson(json);
     }
 
     private static List<UserRef> users(JsonArray array) {

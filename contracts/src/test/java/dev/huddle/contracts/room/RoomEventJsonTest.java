@@ -1,11 +1,11 @@
-package dev.huddle.server.bus.room;
+package dev.huddle.contracts.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.UserRef;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,15 @@
-package dev.huddle.server.bus.room;
+package dev.huddle.contracts.room;
+
+import dev.huddle.contracts.UserRef;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A change to a project (meeting room), published by room-service on
- * {@link dev.huddle.server.bus.BusAddresses#ROOM_EVENTS} after it is committed. chat-service tells
- * the room's live members; the media relay drops removed members from a call.
+ * A change to a project (meeting room), published by room-service on the event bus
+ * ({@code huddle.room.events}) after it is committed. chat-service passes it on, unchanged, to the
+ * room's live connections (the {@code EVENT member_added ...} lines), so it is a client payload too;
+ * the media relay drops removed members from a call.
  *
  * <p>On the bus each event is a JSON object with a {@code type} field (the name given on each record,
  * also the {@code EVENT <type>} name of the line protocol), {@code projectId}, {@code at} (ISO-8601
@@ -17,10 +20,6 @@ public sealed interface RoomEvent {
     long projectId();
 
     Instant at();
-
-    /** A user as events name them. */
-    record UserRef(long id, String username) {
-    }
 
     /** {@code project_created}: a new project with its owner and initial members (owner included). */
     record ProjectCreated(long projectId, String name, UserRef owner, List<UserRef> members, Instant at)
