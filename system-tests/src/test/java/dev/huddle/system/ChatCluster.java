@@ -19,16 +19,17 @@ import java.util.Map;
 
 /**
  * auth-service, room-service and two chat-service instances as real clustered nodes on 127.0.0.1.
- * The two chat instances share one SQLite file, as instances on one host do.
+ * The two chat instances share one SQLite file, as instances on one host do. Public, in this module's
+ * test-jar, for the desktop client's tests.
  */
-final class ChatCluster implements AutoCloseable {
+public final class ChatCluster implements AutoCloseable {
 
-    final RunningService auth;
-    final RunningService rooms;
-    final RunningService chatA;
-    final RunningService chatB;
-    final int linePortA;
-    final int linePortB;
+    public final RunningService auth;
+    public final RunningService rooms;
+    public final RunningService chatA;
+    public final RunningService chatB;
+    public final int linePortA;
+    public final int linePortB;
 
     private ChatCluster(RunningService auth, RunningService rooms, RunningService chatA, int linePortA,
                         RunningService chatB, int linePortB) {
@@ -40,7 +41,7 @@ final class ChatCluster implements AutoCloseable {
         this.linePortB = linePortB;
     }
 
-    static ChatCluster start(Path root, Map<String, String> chatEnv) {
+    public static ChatCluster start(Path root, Map<String, String> chatEnv) {
         TestNodes nodes = new TestNodes(root);
         RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
             AuthDeployer::deploy, Clock.systemUTC()).await();
@@ -66,7 +67,7 @@ final class ChatCluster implements AutoCloseable {
             .await();
     }
 
-    int httpPort(RunningService service) {
+    public int httpPort(RunningService service) {
         return service.runtime().config().httpPort();
     }
 

@@ -153,7 +153,7 @@ public final class RoomState {
                 changes.add(new Change.Members());
                 if (isMe(who)) {
                     changes.add(new Change.Closed(kicked ? removed.by().username() + " removed you from " + name
-                        : "you left " + name));
+                        : "You left " + name));
                 }
             }
             case RoomEvent.OwnerChanged owner -> {
