@@ -39,6 +39,7 @@ public abstract class ConversationModel<T> {
     private final ReadOnlyBooleanWrapper olderExist = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper sending = new ReadOnlyBooleanWrapper(false);
+    private boolean shown;
 
     /** @param log where the messages are kept (a room's lives in its {@code RoomState}) */
     protected ConversationModel(UiThread ui, MessageLog<T> log, ToLongFunction<T> id) {
@@ -162,9 +163,17 @@ public abstract class ConversationModel<T> {
 
     private void addPage(MessagePage<T> page) {
         loading.set(false);
-        List<LogEntry> lines = log.addPage(page).stream().map(this::entry).toList();
-        // a page is older than what is shown: before it are only messages that arrived live meanwhile
-        entries.addAll(0, lines);
+        List<T> added = log.addPage(page);
+        if (!shown) {
+            // the first page on this screen: the log may hold messages that arrived while it was closed
+            shown = true;
+            List<LogEntry> notices = entries.stream().filter(LogEntry::notice).toList();
+            entries.setAll(log.messages().stream().map(this::entry).toList());
+            entries.addAll(notices);
+        } else {
+            // an older page goes above what is shown
+            entries.addAll(0, added.stream().map(this::entry).toList());
+        }
         olderExist.set(log.olderExist());
     }
 }

@@ -8,7 +8,9 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.RoomEvent;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,6 +35,8 @@ public final class HomeModel implements ChatLink.Listener {
     private final Runnable loggedOut;
     private final ObservableList<ListItem> projects = FXCollections.observableArrayList();
     private final ObservableList<ListItem> dms = FXCollections.observableArrayList();
+    // every room this client has heard of, open or not: presence and messages survive switching views
+    private final Map<Long, RoomState> rooms = new HashMap<>();
     private final ReadOnlyObjectWrapper<ConversationModel<?>> open = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChatLink.State> connection = new ReadOnlyObjectWrapper<>(ChatLink.State.CONNECTING);
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
@@ -135,7 +139,7 @@ public final class HomeModel implements ChatLink.Listener {
     /** Opens a project's view; its unread count goes back to zero. */
     public void openProject(ListItem item) {
         item.read();
-        ProjectModel model = new ProjectModel(ui, client, new RoomState(item.projectId(), item.name(), username()));
+        ProjectModel model = new ProjectModel(ui, client, room(item.projectId(), item.name()));
         show(model);
         model.load();
     }
@@ -194,8 +198,11 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     private void onEvent(ServerEvent event) {
-        if (open.get() instanceof ProjectModel room) {
-            room.apply(event);
+        long projectId = projectOf(event);
+        if (isOpenProject(projectId)) {
+            ((ProjectModel) open.get()).apply(event);
+        } else if (projectId >= 0) {
+            project(projectId).ifPresent(item -> room(projectId, item.name()).apply(event));
         }
         switch (event) {
             case ServerEvent.Chat chat -> {
@@ -225,6 +232,7 @@ public final class HomeModel implements ChatLink.Listener {
         Optional<ListItem> item = project(event.projectId());
         switch (event) {
             case RoomEvent.MemberRemoved removed when client.session().isMe(removed.user().username()) -> {
+                rooms.remove(event.projectId());
                 client.chat().forget(event.projectId());
                 // an open project's view has closed itself with its notice already and left the list
                 item.ifPresent(gone -> {
@@ -235,6 +243,7 @@ public final class HomeModel implements ChatLink.Listener {
                 });
             }
             case RoomEvent.ProjectDeleted deleted -> {
+                rooms.remove(event.projectId());
                 item.ifPresent(projects::remove);
                 client.chat().forget(event.projectId());
             }
@@ -276,6 +285,20 @@ public final class HomeModel implements ChatLink.Listener {
             });
         }
         open.set(model);
+    }
+
+    private RoomState room(long projectId, String name) {
+        return rooms.computeIfAbsent(projectId, id -> new RoomState(id, name, username()));
+    }
+
+    private static long projectOf(ServerEvent event) {
+        return switch (event) {
+            case ServerEvent.Chat chat -> chat.message().projectId();
+            case ServerEvent.Joined joined -> joined.presence().projectId();
+            case ServerEvent.Left left -> left.presence().projectId();
+            case ServerEvent.Room room -> room.event().projectId();
+            default -> -1;
+        };
     }
 
     private boolean isOpenProject(long projectId) {

@@ -21,6 +21,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -81,7 +82,13 @@ final class ConversationView {
         send.getStyleClass().add(Styles.ACCENT);
         send.disableProperty().bind(model.sendingProperty().or(model.draftProperty().isEmpty()));
         send.setOnAction(e -> model.send());
-        inputRow = new HBox(8, input, new VBox(6, send, attach));
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        attach.setMinWidth(Region.USE_PREF_SIZE);
+        send.setMaxWidth(Double.MAX_VALUE);
+        attach.setMaxWidth(Double.MAX_VALUE);
+        VBox buttons = new VBox(6, send, attach);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        inputRow = new HBox(8, input, buttons);
         inputRow.setPadding(new Insets(8, 0, 0, 0));
 
         Label error = new Label();

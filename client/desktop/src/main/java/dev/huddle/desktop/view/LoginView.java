@@ -2,6 +2,7 @@ package dev.huddle.desktop.view;
 
 import atlantafx.base.theme.Styles;
 import dev.huddle.desktop.model.LoginModel;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -39,6 +40,7 @@ final class LoginView {
         signUp.setAlignment(Pos.CENTER_LEFT);
         Label subtitle = new Label("Team rooms, chat and calls on your own server.");
         subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
 
         root = Forms.card(Forms.title("Log in to Huddle"), subtitle,
             Forms.field("_Server", server, "server"),
@@ -54,6 +56,6 @@ final class LoginView {
     }
 
     void focus() {
-        username.requestFocus();
+        Platform.runLater(username::requestFocus);
     }
 }

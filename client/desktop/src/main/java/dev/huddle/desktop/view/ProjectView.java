@@ -89,6 +89,7 @@ final class ProjectView {
         result.setWrapText(true);
         result.getStyleClass().add(Styles.TEXT_SMALL);
         result.textProperty().bind(model.addResultProperty());
+        result.setMinHeight(Region.USE_PREF_SIZE);
         VBox ownerTools = new VBox(6, names, add, result);
         ownerTools.visibleProperty().bind(model.ownerProperty());
         ownerTools.managedProperty().bind(model.ownerProperty());

@@ -1,6 +1,7 @@
 package dev.huddle.desktop.view;
 
 import atlantafx.base.theme.Styles;
+import javafx.application.Platform;
 import dev.huddle.desktop.model.RegisterModel;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -54,6 +55,6 @@ final class RegisterView {
     }
 
     void focus() {
-        username.requestFocus();
+        Platform.runLater(username::requestFocus);
     }
 }

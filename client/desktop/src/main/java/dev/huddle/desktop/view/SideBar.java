@@ -50,7 +50,7 @@ final class SideBar {
         projectName.textProperty().bindBidirectional(model.newProjectNameProperty());
         TextField members = new TextField();
         members.setId("project-members");
-        members.setPromptText("Members (optional): bob, carol; dave");
+        members.setPromptText("Members, optional: bob, carol");
         members.textProperty().bindBidirectional(model.newProjectMembersProperty());
         members.setOnAction(e -> model.createProject());
         projectName.setOnAction(e -> model.createProject());
@@ -73,6 +73,7 @@ final class SideBar {
         startDm.setId("start-dm");
         startDm.disableProperty().bind(model.dmUserProperty().isEmpty());
         startDm.setOnAction(e -> model.startDm());
+        startDm.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(dmUser, Priority.ALWAYS);
 
         Label error = new Label();
@@ -87,6 +88,8 @@ final class SideBar {
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
         message.getStyleClass().add(Styles.TEXT_SMALL);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         message.managedProperty().bind(model.messageProperty().isNotEmpty());
         message.visibleProperty().bind(model.messageProperty().isNotEmpty());
 

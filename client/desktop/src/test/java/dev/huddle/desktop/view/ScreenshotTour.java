@@ -102,7 +102,7 @@ class ScreenshotTour {
             line.ok(new Command.Join(tb, launch));
             line.ok(new Command.Chat(tb, launch, "Morning! Are we still on for the 10:00 launch check?"));
             robot.clickOn("#draft").write("Yes — I'll share the checklist in a minute.").type(KeyCode.ENTER);
-            line.ok(new Command.Chat(tb, launch, "Xin chào cả nhóm 👋 the staging build is green"));
+            line.ok(new Command.Chat(tb, launch, "Xin chào cả nhóm, the staging build is green"));
             line.ok(new Command.Chat(tb, design, "Can you look at the header spacing?"));
             line.ok(new Command.Dm(tb, alice, "Got a minute after the check?"));
             Eventually.assertThat(() -> assertThat(log(robot)).anyMatch(l -> l.contains("staging build is green")));

@@ -72,6 +72,11 @@ final class Window {
 
     /** Logs in through the login page and waits for the home screen. */
     static void logIn(FxRobot robot, String username) {
+        fx(() -> {
+            robot.lookup("#username").queryAs(TextInputControl.class).clear();
+            robot.lookup("#password").queryAs(TextInputControl.class).clear();
+            return null;
+        });
         robot.clickOn("#username").write(username);
         robot.clickOn("#password").write("password123");
         robot.clickOn("#login");
