@@ -61,11 +61,14 @@ public final class DesktopBench {
         this.linePort = linePort;
     }
 
-    /** Arguments: {@code <host:auth,room,chat> <line port> <desktop jar> <what: all|startup>}. */
+    /** Arguments: {@code <host:auth,room,chat> <line port> <desktop jar> [all|startup|models]}. */
     public static void main(String[] args) throws Exception {
         DesktopBench bench = new DesktopBench(ServerAddress.parse(args[0]), Integer.parseInt(args[1]));
-        startup(Path.of(args[2]));
-        if (args.length > 3 && args[3].equals("startup")) {
+        String what = args.length > 3 ? args[3] : "all";
+        if (!what.equals("models")) {
+            startup(Path.of(args[2]));
+        }
+        if (what.equals("startup")) {
             System.exit(0);
         }
         Platform.startup(() -> { });
@@ -133,14 +136,14 @@ public final class DesktopBench {
         double[] screens = new double[5];
         double[] raw = new double[5];
         for (int i = 0; i < screens.length; i++) {
+            long t0 = System.nanoTime();
             try (HuddleClient client = HuddleClient.create(address)) {
-                long t0 = System.nanoTime();
                 client.login(alice, "password123").compose(s -> client.projects()).await();
                 raw[i] = (System.nanoTime() - t0) / 1e6;
                 client.logout().await();
             }
             AppModel app = app();
-            long t0 = System.nanoTime();
+            long started = System.nanoTime();
             fx(() -> {
                 app.login().usernameProperty().set(alice);
                 app.login().passwordProperty().set("password123");
@@ -148,7 +151,7 @@ public final class DesktopBench {
             });
             waitFor(() -> fxGet(() -> app.homeProperty().get() != null
                 && app.homeProperty().get().projects().size() == ROOMS));
-            screens[i] = (System.nanoTime() - t0) / 1e6;
+            screens[i] = (System.nanoTime() - started) / 1e6;
             fx(() -> app.homeProperty().get().logout());
             waitFor(() -> fxGet(() -> app.homeProperty().get() == null));
         }
@@ -163,24 +166,31 @@ public final class DesktopBench {
         HomeModel homeB = login(b, bob);
         ProjectModel sender = open(homeA, room);
         ProjectModel receiver = open(homeB, room);
-        long[] sentAt = new long[MESSAGES];
         double[] screens = new double[MESSAGES];
+        long[] sentAt = new long[1];
+        String[] expected = new String[1];
+        CompletableFuture<?>[] shown = new CompletableFuture<?>[1];
+        fx(() -> receiver.entries().addListener((javafx.collections.ListChangeListener<LogEntry>) change -> {
+            if (expected[0] != null && !receiver.entries().isEmpty()
+                && receiver.entries().getLast().text().equals(expected[0])) {
+                expected[0] = null;
+                shown[0].complete(null);
+            }
+        }));
         for (int i = 0; i < MESSAGES; i++) {
             String text = "latency " + i;
-            int index = i;
-            CompletableFuture<Void> shown = new CompletableFuture<>();
+            // one message at a time: the next is typed once the sender's screen has its acknowledgement
+            waitFor(() -> fxGet(() -> !sender.sendingProperty().get()));
+            CompletableFuture<Void> arrived = new CompletableFuture<>();
             fx(() -> {
-                receiver.entries().addListener((javafx.collections.ListChangeListener<LogEntry>) change -> {
-                    if (!shown.isDone() && receiver.entries().getLast().text().equals(text)) {
-                        screens[index] = (System.nanoTime() - sentAt[index]) / 1e6;
-                        shown.complete(null);
-                    }
-                });
-                sentAt[index] = System.nanoTime();
+                shown[0] = arrived;
+                expected[0] = text;
+                sentAt[0] = System.nanoTime();
                 sender.draftProperty().set(text);
                 sender.send();
             });
-            shown.get(10, TimeUnit.SECONDS);
+            arrived.get(10, TimeUnit.SECONDS);
+            screens[i] = (System.nanoTime() - sentAt[0]) / 1e6;
         }
         // reference: the same over two line connections, bob's joined to the room
         LineChannel sending = lanes.get(1);
