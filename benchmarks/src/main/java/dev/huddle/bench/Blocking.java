@@ -4,12 +4,12 @@ import io.vertx.core.Future;
 import java.util.concurrent.ExecutionException;
 
 /** Waits on the main thread for a Vert.x future (the generator's main is a plain thread). */
-final class Blocking {
+public final class Blocking {
 
     private Blocking() {
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get();
         } catch (InterruptedException e) {

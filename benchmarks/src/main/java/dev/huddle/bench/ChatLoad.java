@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.net.NetClient;
@@ -83,8 +84,8 @@ public final class ChatLoad {
     static ChatSetup.Fixture prepare(Vertx vertx, NetClient client, ChatLoadOptions options, int connections,
                                      int rooms, int roomSize) {
         long started = System.nanoTime();
-        List<LineClient> lanes = LineClient.openMany(vertx, client, options.host(), options.linePort(),
-            options.setupParallelism(), options.setupParallelism());
+        List<LineChannel> lanes = Blocking.await(LineChannel.openMany(vertx, client, options.host(), options.linePort(),
+            options.setupParallelism(), options.setupParallelism()));
         try {
             ChatSetup setup = new ChatSetup(lanes, options.userPrefix());
             int users = Math.min(connections, options.maxUsers());
@@ -101,7 +102,7 @@ public final class ChatLoad {
             }
             return fixture;
         } finally {
-            lanes.forEach(LineClient::close);
+            lanes.forEach(LineChannel::close);
         }
     }
 

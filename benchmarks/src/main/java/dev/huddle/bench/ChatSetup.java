@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.Reply;
@@ -48,11 +49,11 @@ final class ChatSetup {
         }
     }
 
-    private final List<LineClient> lanes;
+    private final List<LineChannel> lanes;
     private final String prefix;
 
     /** @param lanes connections to spread the setup commands over (each one's commands run in order) */
-    ChatSetup(List<LineClient> lanes, String prefix) {
+    ChatSetup(List<LineChannel> lanes, String prefix) {
         this.lanes = lanes;
         this.prefix = prefix;
     }
@@ -64,7 +65,7 @@ final class ChatSetup {
             users.add(null);
         }
         onLanes(count, i -> {
-            LineClient lane = lanes.get(i % lanes.size());
+            LineChannel lane = lanes.get(i % lanes.size());
             String name = prefix + "_" + i;
             return lane.requestPaced(new Command.Reg(name, PASSWORD, null))
                 .compose(reply -> {
@@ -92,7 +93,7 @@ final class ChatSetup {
         }
         Fixture shape = new Fixture(users, ids, roomSize);
         onLanes(rooms, r -> {
-            LineClient lane = lanes.get(r % lanes.size());
+            LineChannel lane = lanes.get(r % lanes.size());
             User owner = shape.userOf(r * roomSize);
             Set<String> others = new LinkedHashSet<>();
             for (int c = r * roomSize; c < (r + 1) * roomSize; c++) {

@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.Reply;
 import io.vertx.core.Future;
@@ -22,12 +23,12 @@ final class ChatTraffic {
     private final Vertx vertx;
     private final ChatLoadOptions options;
     private final ChatSetup.Fixture fixture;
-    private final List<LineClient> clients;
+    private final List<LineChannel> clients;
     private final LoadStats stats;
     private final String padding;
     private volatile boolean sending;
 
-    ChatTraffic(Vertx vertx, ChatLoadOptions options, ChatSetup.Fixture fixture, List<LineClient> clients,
+    ChatTraffic(Vertx vertx, ChatLoadOptions options, ChatSetup.Fixture fixture, List<LineChannel> clients,
                 LoadStats stats) {
         this.vertx = vertx;
         this.options = options;
@@ -53,7 +54,7 @@ final class ChatTraffic {
     }
 
     private Future<Void> join(int connection) {
-        LineClient client = clients.get(connection);
+        LineChannel client = clients.get(connection);
         client.onEvent(stats::event);
         client.onFiredReply(stats::reply);
         return client.requestPaced(new Command.Join(fixture.userOf(connection).token(), fixture.roomOf(connection)))
@@ -86,13 +87,13 @@ final class ChatTraffic {
 
     /** One sending connection's schedule, run on its event loop. */
     private final class Sender {
-        private final LineClient client;
+        private final LineChannel client;
         private final String prefix;
         private final long first;
         private final long interval;
         private long index;
 
-        Sender(LineClient client, String prefix, long first, long interval) {
+        Sender(LineChannel client, String prefix, long first, long interval) {
             this.client = client;
             this.prefix = prefix;
             this.first = first;

@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.Reply;
 import io.vertx.core.Future;
@@ -48,7 +49,7 @@ final class IdleRun {
             usedBefore);
 
         long opening = System.nanoTime();
-        List<LineClient> clients = LineClient.openMany(vertx, client, options.host(), options.linePort(), n, 64);
+        List<LineChannel> clients = Blocking.await(LineChannel.openMany(vertx, client, options.host(), options.linePort(), n, 64));
         AtomicInteger refused = new AtomicInteger();
         List<Future<?>> lanes = new ArrayList<>();
         for (int lane = 0; lane < 64; lane++) {
@@ -72,7 +73,7 @@ final class IdleRun {
         System.out.printf("idle:   live objects %,d B (heap used per /metrics %,d B); %d connections still open%n",
             idle.liveBytes(), usedIdle, open);
 
-        clients.forEach(LineClient::close);
+        clients.forEach(LineChannel::close);
         Blocking.sleep(3_000);
         HeapProbe.Histogram after = heap.histogram();
         System.out.printf("closed: live objects %,d B (%+,d B against before)%n", after.liveBytes(),
@@ -104,7 +105,7 @@ final class IdleRun {
     }
 
     /** With {@code --idle-line-bytes}: one long line first (refused: help takes no argument). */
-    private Future<?> longLine(LineClient client) {
+    private Future<?> longLine(LineChannel client) {
         int bytes = options.idleLineBytes();
         return bytes <= 5 ? Future.succeededFuture() : client.request("help " + "x".repeat(bytes - 5));
     }

@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import java.util.ArrayList;
@@ -46,8 +47,8 @@ final class LoadRun {
 
         ChatSetup.Fixture fixture = ChatLoad.prepare(vertx, client, options, connections, rooms, options.roomSize());
         long opening = System.nanoTime();
-        List<LineClient> clients = LineClient.openMany(vertx, client, options.host(), options.linePort(),
-            connections, 64);
+        List<LineChannel> clients = Blocking.await(LineChannel.openMany(vertx, client, options.host(), options.linePort(),
+            connections, 64));
         clients.forEach(c -> c.onClose(() -> {
             if (!closing) {
                 stats.closedByServer();
@@ -108,7 +109,7 @@ final class LoadRun {
         double drained = drain(start);
         LoadStats.Counts total = stats.counts().minus(start);
         closing = true;
-        clients.forEach(LineClient::close);
+        clients.forEach(LineChannel::close);
         ChatLoadReport.print(report, total, drained, stats.errorsByCode());
     }
 

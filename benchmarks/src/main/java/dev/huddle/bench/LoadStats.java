@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.line.LineChannel;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -54,9 +55,9 @@ final class LoadStats {
 
     /** A reply to a fired chat line: {@code OK chat ...} or {@code ERR chat <CODE> ...}. */
     void reply(Buffer line) {
-        if (LineClient.startsWith(line, OK_CHAT)) {
+        if (LineChannel.startsWith(line, OK_CHAT)) {
             acked.increment();
-        } else if (LineClient.startsWith(line, ERR)) {
+        } else if (LineChannel.startsWith(line, ERR)) {
             errors.increment();
             String[] words = line.toString(StandardCharsets.UTF_8).split(" ", 4);
             String code = words.length > 2 ? words[2] : "?";
@@ -69,7 +70,7 @@ final class LoadStats {
     /** An {@code EVENT} line: a chat delivery (latency recorded) or another event (presence...). */
     void event(Buffer line) {
         long now = System.nanoTime();
-        if (!LineClient.startsWith(line, CHAT_EVENT)) {
+        if (!LineChannel.startsWith(line, CHAT_EVENT)) {
             otherEvents.increment();
             return;
         }

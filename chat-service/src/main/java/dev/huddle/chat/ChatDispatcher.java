@@ -11,6 +11,8 @@ import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.LineCodec;
+import dev.huddle.contracts.chat.MessagePage;
+import dev.huddle.contracts.chat.Presence;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
@@ -197,7 +199,6 @@ public final class ChatDispatcher {
     }
 
     private static <T> JsonObject page(Page<T> page, Function<T, JsonObject> toJson) {
-        return new JsonObject().put("messages", new JsonArray(page.items().stream().map(toJson).toList()))
-            .put("hasMore", page.hasMore());
+        return new MessagePage<>(page.items(), page.hasMore()).toJson(toJson);
     }
 }

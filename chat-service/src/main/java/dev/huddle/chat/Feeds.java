@@ -1,6 +1,7 @@
 package dev.huddle.chat;
 
 import dev.huddle.chat.session.OutboundEvent;
+import dev.huddle.contracts.chat.Presence;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.eventbus.EventBus;
@@ -25,7 +26,6 @@ final class Feeds {
 
     /** {@code joined} or {@code left}: who entered or left the room. */
     void presence(String type, Principal user, long projectId) {
-        toRoom(projectId, type, new JsonObject().put("projectId", projectId).put("userId", user.userId())
-            .put("username", user.username()));
+        toRoom(projectId, type, new Presence(projectId, user.userId(), user.username()).toJson());
     }
 }

@@ -2,10 +2,10 @@ package dev.huddle.chat;
 
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.SessionRegistry;
+import dev.huddle.contracts.room.RoomEvent;
+import dev.huddle.contracts.room.RoomEventJson;
 import dev.huddle.server.bus.media.CallEvent;
 import dev.huddle.server.bus.media.CallEventJson;
-import dev.huddle.server.bus.room.RoomEvent;
-import dev.huddle.server.bus.room.RoomEventJson;
 import io.vertx.core.json.JsonObject;
 
 /**

@@ -2,7 +2,7 @@ package dev.huddle.room;
 
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.bus.BusErrors;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.UserRef;
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;

@@ -22,21 +22,22 @@ import java.util.Map;
 
 /**
  * auth-service, room-service and two chat-service instances as real clustered nodes on 127.0.0.1.
- * The two chat instances share one SQLite file, as instances on one host do.
+ * The two chat instances share one SQLite file, as instances on one host do. Public, in this module's
+ * test-jar, for the desktop client's tests.
  */
-final class ChatCluster implements AutoCloseable {
+public final class ChatCluster implements AutoCloseable {
 
-    final TestNodes nodes;
+    public final TestNodes nodes;
 
     /** A node that has not started by then will not: fail the test class instead of hanging the build. */
     private static final Duration START_LIMIT = Duration.ofMinutes(2);
 
-    final RunningService auth;
-    final RunningService rooms;
-    final RunningService chatA;
-    final RunningService chatB;
-    final int linePortA;
-    final int linePortB;
+    public final RunningService auth;
+    public final RunningService rooms;
+    public final RunningService chatA;
+    public final RunningService chatB;
+    public final int linePortA;
+    public final int linePortB;
     private Path sharedData;
     private Clock clock;
     private Map<String, String> chatEnv;
@@ -60,7 +61,7 @@ final class ChatCluster implements AutoCloseable {
         return startChat(nodes, 4, sharedData, linePort, chatEnv, clock);
     }
 
-    static ChatCluster start(Path root, Map<String, String> chatEnv) {
+    public static ChatCluster start(Path root, Map<String, String> chatEnv) {
         return start(root, Clock.systemUTC(), Map.of(), chatEnv);
     }
 
@@ -69,7 +70,7 @@ final class ChatCluster implements AutoCloseable {
      * @param envAll  settings for every node (e.g. {@code HUDDLE_TOKEN_CLOCK_SKEW}) and auth-service's own
      * @param chatEnv settings for the chat instances
      */
-    static ChatCluster start(Path root, Clock clock, Map<String, String> envAll, Map<String, String> chatEnv) {
+    public static ChatCluster start(Path root, Clock clock, Map<String, String> envAll, Map<String, String> chatEnv) {
         TestNodes nodes = new TestNodes(root);
         RunningService auth = started(ServiceLauncher.start(node(nodes, "auth-service", 0, envAll),
             AuthConfig.read(Env.of(envAll)), AuthDeployer::deploy, clock));
@@ -114,7 +115,7 @@ final class ChatCluster implements AutoCloseable {
         }
     }
 
-    int httpPort(RunningService service) {
+    public int httpPort(RunningService service) {
         return service.runtime().config().httpPort();
     }
 

@@ -159,10 +159,9 @@ class ChatEndToEndTest {
             assertThat(c.send("dance")).startsWith("ERR dance UNKNOWN_COMMAND ");
             assertThat(c.send("chat")).startsWith("ERR chat BAD_REQUEST ");
             assertThat(c.send("chat sometoken abc hi")).startsWith("ERR chat BAD_REQUEST ");
-            c.sendRaw(new byte[] {'h', 'e', (byte) 0xC3, (byte) 0x28, '\n'});
-            assertThat(c.nextReply()).startsWith("ERR - BAD_REQUEST ");
-            c.sendRaw(("chat x 1 " + "y".repeat(20_000) + "\n").getBytes());
-            assertThat(c.nextReply()).startsWith("ERR - PAYLOAD_TOO_LARGE ");
+            assertThat(c.sendRaw(new byte[] {'h', 'e', (byte) 0xC3, (byte) 0x28, '\n'}, 1).getFirst())
+                .startsWith("ERR - BAD_REQUEST ");
+            assertThat(c.sendRawLine("chat x 1 " + "y".repeat(20_000) + "\n")).startsWith("ERR - PAYLOAD_TOO_LARGE ");
             assertThat(c.send("help")).startsWith("OK help {");
         }
     }
@@ -170,11 +169,7 @@ class ChatEndToEndTest {
     @Test
     void aConnectionOverItsCommandRateIsToldToSlowDownAndKeptOpen() {
         try (LineClient c = LineClient.connect(cluster.linePortB)) {
-            c.sendRaw("help\n".repeat(80).getBytes(StandardCharsets.UTF_8));
-            List<String> replies = new ArrayList<>();
-            for (int i = 0; i < 80; i++) {
-                replies.add(c.nextReply());
-            }
+            List<String> replies = c.sendRaw("help\n".repeat(80).getBytes(StandardCharsets.UTF_8), 80);
             assertThat(replies).anyMatch(r -> r.startsWith("ERR help RATE_LIMITED "));
             assertThat(replies.getFirst()).startsWith("OK help");
             assertThat(c.closedByServer()).isFalse();

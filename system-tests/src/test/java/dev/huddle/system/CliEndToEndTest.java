@@ -1,9 +1,9 @@
 package dev.huddle.system;
 
+import dev.huddle.client.store.TokenStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.huddle.client.cli.Cli;
-import dev.huddle.client.cli.TokenStore;
 import dev.huddle.client.line.LineConnection;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;

@@ -1,58 +1,42 @@
 package dev.huddle.system;
 
-import dev.huddle.contracts.chat.Reply;
+import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.LineReply;
+import dev.huddle.contracts.chat.Reply;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A raw TCP client of the line protocol for tests, exactly what {@code nc} would send: lines out,
- * reply lines and pushed {@code EVENT} lines in, kept apart.
+ * What a test sees of the line protocol, as {@code nc} would show it: raw lines out, reply lines as
+ * text, pushed events kept in a queue. The protocol itself is the client library's
+ * {@link LineConnection}; this only adds the test's view.
  */
 final class LineClient implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final BlockingQueue<String> replies = new LinkedBlockingQueue<>();
+    private final LineConnection connection;
     private final BlockingQueue<Reply.Event> events = new LinkedBlockingQueue<>();
-    private volatile boolean closedByServer;
+    private volatile boolean closedByUs;
 
-    private LineClient(Socket socket) throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
-        Thread reader = new Thread(this::read, "line-client-reader");
-        reader.setDaemon(true);
-        reader.start();
+    private LineClient(LineConnection connection) {
+        this.connection = connection;
+        connection.onEvent(events::add);
     }
 
     static LineClient connect(int port) {
-        try {
-            Socket socket = new Socket();
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-            return new LineClient(socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new LineClient(LineConnection.open("127.0.0.1", port, WAIT));
     }
 
     /** Sends one line and returns the reply line (OK or ERR) that answers it. */
     String send(String line) {
-        sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
-        return nextReply();
+        return LineReply.format(connection.requestLine(line));
     }
 
     /** Sends a line expected to succeed; returns the reply's JSON object. */
@@ -64,26 +48,14 @@ final class LineClient implements AutoCloseable {
         return ok.json() instanceof JsonObject json ? json : new JsonObject().put("items", ok.json());
     }
 
-    void sendRaw(byte[] bytes) {
-        try {
-            out.write(bytes);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Sends bytes as they are, holding {@code lines} lines, and returns the reply lines. */
+    List<String> sendRaw(byte[] bytes, int lines) {
+        return connection.requestBytes(bytes, lines).stream().map(LineReply::format).toList();
     }
 
-    String nextReply() {
-        try {
-            String reply = replies.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            if (reply == null) {
-                throw new AssertionError("no reply within " + WAIT);
-            }
-            return reply;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** Sends one line's worth of bytes, line ending included, and returns its reply line. */
+    String sendRawLine(String text) {
+        return sendRaw(text.getBytes(StandardCharsets.UTF_8), 1).getFirst();
     }
 
     /** The next pushed event matching {@code wanted}; others before it are skipped. */
@@ -108,32 +80,12 @@ final class LineClient implements AutoCloseable {
     }
 
     boolean closedByServer() {
-        return closedByServer;
-    }
-
-    private void read() {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-            StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.startsWith("EVENT ")) {
-                    events.add((Reply.Event) LineReply.parse(line));
-                } else {
-                    replies.add(line);
-                }
-            }
-        } catch (IOException e) {
-            // socket closed under us: the test reads closedByServer
-        }
-        closedByServer = true;
+        return connection.isClosed() && !closedByUs;
     }
 
     @Override
     public void close() {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        closedByUs = true;
+        connection.close();
     }
 }

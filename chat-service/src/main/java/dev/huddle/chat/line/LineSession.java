@@ -7,12 +7,12 @@ import dev.huddle.chat.session.ThenBytes;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.LineReply;
+import dev.huddle.contracts.chat.ServerEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.streams.ReadStream;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ final class LineSession extends Session {
     @Override
     public void close(String reason) {
         if (closed.compareAndSet(false, true)) {
-            socket.write(LineReply.event("closing", new JsonObject().put("reason", reason)) + "\n")
+            socket.write(LineReply.event("closing", new ServerEvent.Closing(reason).data()) + "\n")
                 .onComplete(v -> socket.close());
         }
     }

@@ -1,5 +1,6 @@
 package dev.huddle.chat.message;
 
+import dev.huddle.contracts.chat.RoomMessage;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
@@ -29,15 +30,17 @@ public record ChatMessage(long id, long projectId, long senderId, String senderU
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** What clients receive: the contract's {@link RoomMessage} (a shared file rides beside it, below). */
+    public RoomMessage toWire() {
+        return new RoomMessage(id, projectId, senderId, senderUsername, text, createdAt);
+    }
+
     /**
-     * {@code {"id":42,"projectId":7,"userId":1,"username":"alice","text":"hi","createdAt":"2024-10-30T09:15:02.114Z"}};
-     * {@code createdAt} is {@link Instant#toString()}, which leaves out a zero fraction
-     * ({@code "...T09:15:02Z"}), as every Huddle timestamp on the wire does. A message sharing a
-     * file also has {@code "file": {...}} ({@link FileRef#toJson()}).
+     * {@link RoomMessage#toJson()}, the shape pinned by the golden fixture {@code event-chat.json}; a
+     * message sharing a file also has {@code "file": {...}} ({@link FileRef#toJson()}).
      */
     public JsonObject toJson() {
-        JsonObject json = new JsonObject().put("id", id).put("projectId", projectId).put("userId", senderId)
-            .put("username", senderUsername).put("text", text).put("createdAt", createdAt.toString());
+        JsonObject json = toWire().toJson();
         return file == null ? json : json.put("file", file.toJson());
     }
 }

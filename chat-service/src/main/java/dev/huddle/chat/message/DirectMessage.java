@@ -1,5 +1,6 @@
 package dev.huddle.chat.message;
 
+import dev.huddle.contracts.UserRef;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,16 +39,15 @@ public record DirectMessage(long id, long senderId, String senderUsername, long 
         return senderId == userId || recipientId == userId;
     }
 
-    /**
-     * {@code {"id":9,"from":{"id":1,"username":"alice"},"to":{"id":2,"username":"bob"},"text":"hi",
-     * "createdAt":"2024-10-30T09:15:02.114Z"}}, {@code createdAt} and {@code file} as in
-     * {@link ChatMessage#toJson()}.
-     */
+    /** What clients receive: the contract's direct message, both ends as {@code {id, username}}. */
+    public dev.huddle.contracts.chat.DirectMessage toWire() {
+        return new dev.huddle.contracts.chat.DirectMessage(id, new UserRef(senderId, senderUsername),
+            new UserRef(recipientId, recipientUsername), text, createdAt);
+    }
+
+    /** The contract's JSON (golden fixture {@code event-dm.json}), plus {@code file} as in {@link ChatMessage#toJson()}. */
     public JsonObject toJson() {
-        JsonObject json = new JsonObject().put("id", id)
-            .put("from", new JsonObject().put("id", senderId).put("username", senderUsername))
-            .put("to", new JsonObject().put("id", recipientId).put("username", recipientUsername))
-            .put("text", text).put("createdAt", createdAt.toString());
+        JsonObject json = toWire().toJson();
         return file == null ? json : json.put("file", file.toJson());
     }
 }

@@ -4,8 +4,8 @@ import dev.huddle.chat.session.OutboundBudget;
 import dev.huddle.chat.session.OutboundEvent;
 import dev.huddle.chat.session.Session;
 import dev.huddle.contracts.chat.JsonCommandCodec;
+import dev.huddle.contracts.chat.ServerEvent;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +57,7 @@ final class WsSession extends Session {
     @Override
     public void close(String reason) {
         if (closed.compareAndSet(false, true)) {
-            socket.writeTextMessage(JsonCommandCodec.eventFrame("closing", new JsonObject().put("reason", reason))
+            socket.writeTextMessage(JsonCommandCodec.eventFrame("closing", new ServerEvent.Closing(reason).data())
                 .encode()).onComplete(v -> socket.close((short) 1001, reason));
         }
     }

@@ -2,29 +2,28 @@ package dev.huddle.chat.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonObject;
+import dev.huddle.contracts.Golden;
+import dev.huddle.contracts.chat.RoomMessage;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** What chat-service writes for its stored messages equals the contract's golden fixtures, byte for byte. */
 class MessageJsonTest {
 
     @Test
-    void aRoomMessageCarriesItsRoomSenderTextAndTimestamp() {
-        ChatMessage message = new ChatMessage(42, 7, 1, "alice", "Xin chào 👋\nbye",
-            Instant.parse("2024-10-30T09:15:02.114Z"));
+    void aStoredRoomMessageIsSentAsTheGoldenChatEvent() {
+        RoomMessage golden = Golden.CHAT;
+        ChatMessage stored = new ChatMessage(golden.id(), golden.projectId(), golden.userId(), golden.username(),
+            golden.text(), golden.createdAt());
 
-        assertThat(message.toJson()).isEqualTo(new JsonObject("""
-            {"id":42,"projectId":7,"userId":1,"username":"alice","text":"Xin chào 👋\\nbye",
-             "createdAt":"2024-10-30T09:15:02.114Z"}"""));
+        assertThat(stored.toJson()).isEqualTo(Golden.event("chat"));
     }
 
     @Test
-    void aDirectMessageNamesBothEnds() {
-        DirectMessage message = new DirectMessage(9, 1, "alice", 2, "bob", "hi", Instant.parse("2024-10-30T09:15:02Z"));
+    void aStoredDirectMessageIsSentAsTheGoldenDmEventWithBothEndsAsUsers() {
+        DirectMessage stored = new DirectMessage(9, 1, "alice", 2, "bob", "psst", Instant.parse("2024-10-30T09:16:00Z"));
 
-        assertThat(message.toJson()).isEqualTo(new JsonObject("""
-            {"id":9,"from":{"id":1,"username":"alice"},"to":{"id":2,"username":"bob"},"text":"hi",
-             "createdAt":"2024-10-30T09:15:02Z"}"""));
+        assertThat(stored.toJson()).isEqualTo(Golden.event("dm"));
     }
 
     @Test

@@ -1,13 +1,13 @@
 package dev.huddle.room.project;
 
-import dev.huddle.server.bus.room.RoomEvent;
-import dev.huddle.server.bus.room.RoomEvent.MemberAdded;
-import dev.huddle.server.bus.room.RoomEvent.MemberRemoved;
-import dev.huddle.server.bus.room.RoomEvent.OwnerChanged;
-import dev.huddle.server.bus.room.RoomEvent.ProjectCreated;
-import dev.huddle.server.bus.room.RoomEvent.ProjectDeleted;
-import dev.huddle.server.bus.room.RoomEvent.ProjectRenamed;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.room.RoomEvent;
+import dev.huddle.contracts.room.RoomEvent.MemberAdded;
+import dev.huddle.contracts.room.RoomEvent.MemberRemoved;
+import dev.huddle.contracts.room.RoomEvent.OwnerChanged;
+import dev.huddle.contracts.room.RoomEvent.ProjectCreated;
+import dev.huddle.contracts.room.RoomEvent.ProjectDeleted;
+import dev.huddle.contracts.room.RoomEvent.ProjectRenamed;
+import dev.huddle.contracts.UserRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.huddle.room.project;
 
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.UserRef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;

@@ -10,9 +10,9 @@ import static dev.huddle.room.project.RoomFixture.CAROL;
 import static dev.huddle.room.project.RoomFixture.DAVE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.server.bus.room.RoomEvent;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
-import dev.huddle.server.bus.room.RoomEventJson;
+import dev.huddle.contracts.room.RoomEvent;
+import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.room.RoomEventJson;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;

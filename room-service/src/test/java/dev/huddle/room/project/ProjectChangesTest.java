@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.huddle.contracts.ErrorCode;
-import dev.huddle.server.bus.room.RoomEvent;
-import dev.huddle.server.bus.room.RoomEvent.Reason;
+import dev.huddle.contracts.room.RoomEvent;
+import dev.huddle.contracts.room.RoomEvent.Reason;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

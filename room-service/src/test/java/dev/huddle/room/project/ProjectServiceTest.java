@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.room.project.AddResult.Outcome;
-import dev.huddle.server.bus.room.RoomEvent;
-import dev.huddle.server.bus.room.RoomEvent.UserRef;
+import dev.huddle.contracts.room.RoomEvent;
+import dev.huddle.contracts.UserRef;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;

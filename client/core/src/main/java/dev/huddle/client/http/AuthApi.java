@@ -1,0 +1,33 @@
+package dev.huddle.client.http;
+
+import dev.huddle.contracts.UserRef;
+import io.vertx.core.Future;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+
+/** auth-service's HTTP API (README, "Auth HTTP API"): register, log in, log out. */
+public final class AuthApi {
+
+    private final HttpJson http;
+
+    public AuthApi(HttpJson http) {
+        this.http = http;
+    }
+
+    /** Creates an account; fails with USERNAME_TAKEN, EMAIL_TAKEN, BAD_REQUEST (a weak password, ...). */
+    public Future<UserRef> register(String username, String email, String password) {
+        return http.object(HttpMethod.POST, "/api/auth/register", null, new JsonObject().put("username", username)
+            .put("email", email).put("password", password)).map(UserRef::fromJson);
+    }
+
+    /** Fails with INVALID_CREDENTIALS or RATE_LIMITED (too many failures from here or for the account). */
+    public Future<Session> login(String username, String password) {
+        return http.object(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("username", username)
+            .put("password", password)).map(Session::fromLogin);
+    }
+
+    /** Revokes the token on every node. */
+    public Future<Void> logout(String token) {
+        return http.call(HttpMethod.POST, "/api/auth/logout", token, null).mapEmpty();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.huddle.desktop.model;
+
+import dev.huddle.client.HuddleClient;
+import dev.huddle.client.state.MessageLog;
+import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.MessagePage;
+import io.vertx.core.Future;
+
+/** A direct-message thread with one user: the same log and input as a room, without members. */
+public final class DmModel extends ConversationModel<DirectMessage> {
+
+    private final HuddleClient client;
+    private final String peer;
+
+    DmModel(UiThread ui, HuddleClient client, String peer) {
+        super(ui, new MessageLog<>(DirectMessage::id), DirectMessage::id);
+        this.client = client;
+        this.peer = peer;
+        setTitle(peer);
+    }
+
+    public String peer() {
+        return peer;
+    }
+
+    /** A direct message to or from the peer, pushed live. */
+    void received(DirectMessage message) {
+        arrived(message);
+    }
+
+    @Override
+    protected Future<MessagePage<DirectMessage>> page(Long beforeId, int limit) {
+        return client.directHistory(peer, beforeId, limit);
+    }
+
+    @Override
+    protected Future<DirectMessage> post(String text) {
+        return client.sendDirect(peer, text);
+    }
+
+    @Override
+    protected LogEntry entry(DirectMessage m) {
+        return LogEntry.message(m.id(), m.from().username(), m.text(), m.createdAt(),
+            client.session() != null && client.session().isMe(m.from().username()));
+    }
+}

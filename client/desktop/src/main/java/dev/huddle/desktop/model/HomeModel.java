@@ -1,0 +1,323 @@
+package dev.huddle.desktop.model;
+
+import dev.huddle.client.HuddleClient;
+import dev.huddle.client.chat.ChatLink;
+import dev.huddle.client.http.Projects;
+import dev.huddle.client.state.RoomState;
+import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.RoomEvent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The screen after login: my projects and direct-message threads with unread counts, creating a
+ * project (with initial members, a result per name), starting a direct message, the connection's
+ * state, and the conversation open beside them. Every project is opened on the chat connection at
+ * once, so messages in rooms not on screen count as unread and the others see this user online.
+ */
+public final class HomeModel implements ChatLink.Listener {
+
+    private final UiThread ui;
+    private final HuddleClient client;
+    private final Runnable loggedOut;
+    private final ObservableList<ListItem> projects = FXCollections.observableArrayList();
+    private final ObservableList<ListItem> dms = FXCollections.observableArrayList();
+    // every room this client has heard of, open or not: presence and messages survive switching views
+    private final Map<Long, RoomState> rooms = new HashMap<>();
+    private final ReadOnlyObjectWrapper<ConversationModel<?>> open = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChatLink.State> connection = new ReadOnlyObjectWrapper<>(ChatLink.State.CONNECTING);
+    private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
+    private final StringProperty newProjectName = new SimpleStringProperty("");
+    private final StringProperty newProjectMembers = new SimpleStringProperty("");
+    private final StringProperty dmUser = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+
+    HomeModel(UiThread ui, HuddleClient client, Runnable loggedOut) {
+        this.ui = ui;
+        this.client = client;
+        this.loggedOut = loggedOut;
+        client.chat().addListener(this);
+    }
+
+    /** The client behind this screen (tests drop its connection to see the reconnect). */
+    HuddleClient client() {
+        return client;
+    }
+
+    public String username() {
+        return client.session() == null ? "" : client.session().username();
+    }
+
+    public ObservableList<ListItem> projects() {
+        return FXCollections.unmodifiableObservableList(projects);
+    }
+
+    public ObservableList<ListItem> dms() {
+        return FXCollections.unmodifiableObservableList(dms);
+    }
+
+    /** The project or direct-message thread on screen, or null. */
+    public ReadOnlyObjectProperty<ConversationModel<?>> openProperty() {
+        return open.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChatLink.State> connectionProperty() {
+        return connection.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty connectionDetailProperty() {
+        return connectionDetail.getReadOnlyProperty();
+    }
+
+    public StringProperty newProjectNameProperty() {
+        return newProjectName;
+    }
+
+    public StringProperty newProjectMembersProperty() {
+        return newProjectMembers;
+    }
+
+    public StringProperty dmUserProperty() {
+        return dmUser;
+    }
+
+    /** What the last action did, e.g. the outcome per name of a new project's members. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Loads the projects and opens each on the chat connection. */
+    public void start() {
+        connection.set(client.chat().state());
+        refresh();
+    }
+
+    /** Reloads the project list (someone may have added this user to a project meanwhile). */
+    public void refresh() {
+        ui.when(client.projects(), this::showProjects, this::fail);
+    }
+
+    public void createProject() {
+        String name = newProjectName.get() == null ? "" : newProjectName.get().strip();
+        if (name.isEmpty()) {
+            error.set("Give the project a name.");
+            return;
+        }
+        error.set("");
+        ui.when(client.createProject(name, newProjectMembers.get()), created -> {
+            newProjectName.set("");
+            newProjectMembers.set("");
+            message.set(created.results().isEmpty() ? "Created " + created.project().name() + "."
+                : "Created " + created.project().name() + ": " + created.results().stream()
+                    .map(Projects.Outcome::describe).collect(Collectors.joining(" · ")));
+            ListItem item = ListItem.project(created.project().id(), created.project().name(),
+                created.project().members().size());
+            projects.add(0, item);
+            client.openRoom(item.projectId());
+            openProject(item);
+        }, this::fail);
+    }
+
+    /** Opens a project's view; its unread count goes back to zero. */
+    public void openProject(ListItem item) {
+        item.read();
+        ProjectModel model = new ProjectModel(ui, client, room(item.projectId(), item.name()));
+        show(model);
+        model.load();
+    }
+
+    /** Starts (or opens) the direct-message thread with the user typed in. */
+    public void startDm() {
+        String peer = dmUser.get() == null ? "" : dmUser.get().strip();
+        if (peer.isEmpty()) {
+            error.set("Type the username to write to.");
+            return;
+        }
+        error.set("");
+        ui.when(client.directHistory(peer, null, 1), page -> {
+            dmUser.set("");
+            openDm(dmItem(peer));
+        }, this::fail);
+    }
+
+    public void openDm(ListItem item) {
+        item.read();
+        DmModel model = new DmModel(ui, client, item.name());
+        show(model);
+        model.load();
+    }
+
+    /** Closes the open conversation (Esc). */
+    public void closeConversation() {
+        open.set(null);
+    }
+
+    public void logout() {
+        ui.when(client.logout(), v -> loggedOut.run(), e -> loggedOut.run());
+    }
+
+    @Override
+    public void state(ChatLink.State state, String detail) {
+        ui.run(() -> {
+            connection.set(state);
+            connectionDetail.set(detail);
+        });
+    }
+
+    @Override
+    public void event(ServerEvent event) {
+        ui.run(() -> onEvent(event));
+    }
+
+    @Override
+    public void reconnected() {
+        ui.run(() -> {
+            refresh();
+            if (open.get() != null) {
+                open.get().catchUp();
+            }
+        });
+    }
+
+    private void onEvent(ServerEvent event) {
+        long projectId = projectOf(event);
+        if (isOpenProject(projectId)) {
+            ((ProjectModel) open.get()).apply(event);
+        } else if (projectId >= 0) {
+            project(projectId).ifPresent(item -> room(projectId, item.name()).apply(event));
+        }
+        switch (event) {
+            case ServerEvent.Chat chat -> {
+                if (!isOpenProject(chat.message().projectId()) && !client.session().isMe(chat.message().username())) {
+                    project(chat.message().projectId()).ifPresent(ListItem::unreadPlusOne);
+                }
+            }
+            case ServerEvent.Dm dm -> directMessage(dm.message());
+            case ServerEvent.Room room -> roomEvent(room.event());
+            default -> {
+                // presence and the rest concern the open room only
+            }
+        }
+    }
+
+    private void directMessage(DirectMessage dm) {
+        String peer = dm.peer(username()).username();
+        ListItem item = dmItem(peer);
+        if (open.get() instanceof DmModel thread && thread.peer().equalsIgnoreCase(peer)) {
+            thread.received(dm);
+        } else if (!client.session().isMe(dm.from().username())) {
+            item.unreadPlusOne();
+        }
+    }
+
+    private void roomEvent(RoomEvent event) {
+        Optional<ListItem> item = project(event.projectId());
+        switch (event) {
+            case RoomEvent.MemberRemoved removed when client.session().isMe(removed.user().username()) -> {
+                rooms.remove(event.projectId());
+                client.chat().forget(event.projectId());
+                // an open project's view has closed itself with its notice already and left the list
+                item.ifPresent(gone -> {
+                    projects.remove(gone);
+                    if (removed.reason() == RoomEvent.Reason.KICKED) {
+                        message.set(removed.by().username() + " removed you from " + gone.name() + ".");
+                    }
+                });
+            }
+            case RoomEvent.ProjectDeleted deleted -> {
+                rooms.remove(event.projectId());
+                item.ifPresent(projects::remove);
+                client.chat().forget(event.projectId());
+            }
+            case RoomEvent.MemberAdded added -> item.ifPresent(i -> i.members(i.membersProperty().get() + 1));
+            case RoomEvent.MemberRemoved removed -> item.ifPresent(i -> i.members(i.membersProperty().get() - 1));
+            case RoomEvent.ProjectRenamed renamed -> item.ifPresent(i -> i.rename(renamed.name()));
+            default -> {
+                // nothing in the list changes
+            }
+        }
+    }
+
+    private void showProjects(List<Projects.Summary> list) {
+        List<ListItem> items = list.stream().map(p -> project(p.id())
+            .map(existing -> {
+                existing.rename(p.name());
+                existing.members(p.memberCount());
+                return existing;
+            })
+            .orElseGet(() -> ListItem.project(p.id(), p.name(), p.memberCount()))).toList();
+        projects.setAll(items);
+        for (ListItem item : items) {
+            if (!client.chat().rooms().contains(item.projectId())) {
+                client.openRoom(item.projectId());
+            }
+        }
+    }
+
+    private void show(ConversationModel<?> model) {
+        if (model instanceof ProjectModel room) {
+            room.closedProperty().addListener((o, was, closed) -> {
+                if (closed) {
+                    message.set(room.closedNoticeProperty().get());
+                    project(room.projectId()).ifPresent(projects::remove);
+                    if (open.get() == room) {
+                        open.set(null);
+                    }
+                }
+            });
+        }
+        open.set(model);
+    }
+
+    private RoomState room(long projectId, String name) {
+        return rooms.computeIfAbsent(projectId, id -> new RoomState(id, name, username()));
+    }
+
+    private static long projectOf(ServerEvent event) {
+        return switch (event) {
+            case ServerEvent.Chat chat -> chat.message().projectId();
+            case ServerEvent.Joined joined -> joined.presence().projectId();
+            case ServerEvent.Left left -> left.presence().projectId();
+            case ServerEvent.Room room -> room.event().projectId();
+            default -> -1;
+        };
+    }
+
+    private boolean isOpenProject(long projectId) {
+        return open.get() instanceof ProjectModel room && room.projectId() == projectId;
+    }
+
+    private Optional<ListItem> project(long projectId) {
+        return projects.stream().filter(p -> p.projectId() == projectId).findFirst();
+    }
+
+    private ListItem dmItem(String peer) {
+        return dms.stream().filter(d -> d.name().equalsIgnoreCase(peer)).findFirst().orElseGet(() -> {
+            ListItem item = ListItem.dm(peer);
+            dms.add(0, item);
+            return item;
+        });
+    }
+
+    private void fail(HuddleException e) {
+        error.set(Problems.say(e));
+    }
+}

@@ -1,0 +1,61 @@
+package dev.huddle.desktop.view;
+
+import atlantafx.base.theme.Styles;
+import dev.huddle.desktop.model.LoginModel;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+
+/** The login page: binds to {@link LoginModel}, Enter logs in, the link goes to the register page. */
+final class LoginView {
+
+    private final Parent root;
+    private final TextField username = Forms.text("your username");
+
+    LoginView(LoginModel model) {
+        TextField server = Forms.text("localhost, or host:port");
+        PasswordField password = Forms.password();
+        server.textProperty().bindBidirectional(model.serverProperty());
+        username.textProperty().bindBidirectional(model.usernameProperty());
+        password.textProperty().bindBidirectional(model.passwordProperty());
+
+        Button login = new Button("_Log in");
+        login.setId("login");
+        login.setDefaultButton(true);
+        login.getStyleClass().add(Styles.ACCENT);
+        login.setMaxWidth(Double.MAX_VALUE);
+        login.disableProperty().bind(model.canLoginProperty().not());
+        login.setOnAction(e -> model.login());
+
+        Hyperlink register = new Hyperlink("Create an account");
+        register.setId("register-link");
+        register.setOnAction(e -> model.register());
+        HBox signUp = new HBox(4, new Label("New here?"), register);
+        signUp.setAlignment(Pos.CENTER_LEFT);
+        Label subtitle = new Label("Team rooms, chat and calls on your own server.");
+        subtitle.getStyleClass().add(Styles.TEXT_MUTED);
+        subtitle.setWrapText(true);
+
+        root = Forms.card(Forms.title("Log in to Huddle"), subtitle,
+            Forms.field("_Server", server, "server"),
+            Forms.field("_Username", username, "username"),
+            Forms.field("_Password", password, "password"),
+            Forms.message(model.errorProperty(), Styles.DANGER, "login-error"),
+            Forms.message(model.infoProperty(), Styles.SUCCESS, "login-info"),
+            login, signUp);
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    void focus() {
+        Platform.runLater(username::requestFocus);
+    }
+}

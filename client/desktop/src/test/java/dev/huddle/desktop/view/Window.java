@@ -1,0 +1,102 @@
+package dev.huddle.desktop.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.huddle.client.HuddleClient;
+import dev.huddle.desktop.HuddleApp;
+import dev.huddle.desktop.Servers;
+import dev.huddle.desktop.model.AppModel;
+import dev.huddle.desktop.model.Prefs;
+import dev.huddle.desktop.model.UiThread;
+import dev.huddle.server.testing.Eventually;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The desktop client in a real window, driven by TestFX: what the window tests and the screenshot tour share. */
+final class Window {
+
+    private Window() {
+    }
+
+    /** Window tests need an X display; without one they are skipped, saying so, never passed. */
+    static void requireDisplay() {
+        Assumptions.assumeTrue(System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank(),
+            "no X display: the desktop window tests are SKIPPED. Install xvfb (apt-get install xvfb) so that"
+                + " client/desktop/src/test/xvfb/bin/java runs them under xvfb-run, or set DISPLAY.");
+    }
+
+    /** Opens the client in {@code stage}, its preferences in {@code home}. */
+    static AppModel open(Stage stage, Servers servers, Path home) {
+        AppModel model = new AppModel(new UiThread(Platform::runLater), new Prefs(home.resolve("desktop.properties")),
+            servers.address().text(), HuddleClient::create);
+        HuddleApp.open(stage, model);
+        return model;
+    }
+
+    /** Reads something on the FX thread. */
+    static <T> T fx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text a label or field shows; empty when no such node is on screen (yet). */
+    static String text(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).tryQuery().map(node -> switch (node) {
+            case Labeled labeled -> labeled.getText();
+            case TextInputControl input -> input.getText();
+            default -> node.toString();
+        }).orElse(""));
+    }
+
+    static boolean showing(FxRobot robot, String query) {
+        return fx(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false));
+    }
+
+    /** Logs in through the login page and waits for the home screen. */
+    static void logIn(FxRobot robot, String username) {
+        fx(() -> {
+            robot.lookup("#username").queryAs(TextInputControl.class).clear();
+            robot.lookup("#password").queryAs(TextInputControl.class).clear();
+            return null;
+        });
+        robot.clickOn("#username").write(username);
+        robot.clickOn("#password").write("password123");
+        robot.clickOn("#login");
+        Eventually.assertThat(() -> assertThat(showing(robot, "#projects")).isTrue());
+        Eventually.assertThat(() -> assertThat(text(robot, "#status")).isEqualTo("Connected"));
+    }
+
+    /** The lines of the open conversation's log. */
+    static java.util.List<String> log(FxRobot robot) {
+        return fx(() -> robot.lookup("#log").queryListView().getItems().stream()
+            .map(e -> ((dev.huddle.desktop.model.LogEntry) e).line()).toList());
+    }
+
+    /** Finds the label showing exactly {@code text} (a list line, a button). */
+    static java.util.function.Predicate<Node> labelled(String text) {
+        return node -> node instanceof Labeled labeled && text.equals(labeled.getText()) && node.isVisible();
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> ListView<T> list(FxRobot robot, String query) {
+        return (ListView<T>) robot.lookup(query).queryListView();
+    }
+}

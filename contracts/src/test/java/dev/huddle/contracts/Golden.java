@@ -1,0 +1,89 @@
+package dev.huddle.contracts;
+
+import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.MessagePage;
+import dev.huddle.contracts.chat.Presence;
+import dev.huddle.contracts.chat.RoomMessage;
+import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.RoomEvent;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The golden JSON fixtures ({@code src/test/resources/golden/}): what travels to clients, byte for
+ * byte, and the typed value each one stands for. chat-service's tests check that what it writes
+ * equals them; the client library's tests check that what it reads from them equals the value. A
+ * change to a payload therefore shows up on both sides, or breaks a test.
+ */
+public final class Golden {
+
+    public static final UserRef ALICE = new UserRef(1, "alice");
+    public static final UserRef BOB = new UserRef(2, "bob");
+    public static final UserRef CAROL = new UserRef(3, "carol");
+
+    public static final RoomMessage CHAT = new RoomMessage(42, 7, 1, "alice", "Xin chào 👋\nsecond line",
+        Instant.parse("2024-10-30T09:15:02.114Z"));
+    public static final RoomMessage EARLIER = new RoomMessage(41, 7, 2, "bob", "morning",
+        Instant.parse("2024-10-30T09:14:00Z"));
+    public static final DirectMessage DM = new DirectMessage(9, ALICE, BOB, "psst", Instant.parse("2024-10-30T09:16:00Z"));
+    public static final Presence BOB_IN_7 = new Presence(7, 2, "bob");
+    public static final MessagePage<RoomMessage> HISTORY = new MessagePage<>(List.of(EARLIER, CHAT), true);
+    public static final MessagePage<DirectMessage> DM_HISTORY = new MessagePage<>(List.of(DM), false);
+    public static final HuddleException ERROR = new HuddleException(ErrorCode.NOT_MEMBER,
+        "you are not a member of project 7");
+
+    private Golden() {
+    }
+
+    /** Every event fixture ({@code event-<type>.json}) and the event it stands for, by type. */
+    public static Map<String, ServerEvent> events() {
+        Map<String, ServerEvent> events = new LinkedHashMap<>();
+        put(events, new ServerEvent.Chat(CHAT));
+        put(events, new ServerEvent.Dm(DM));
+        put(events, new ServerEvent.Joined(BOB_IN_7));
+        put(events, new ServerEvent.Left(BOB_IN_7));
+        put(events, new ServerEvent.Room(new RoomEvent.ProjectCreated(7, "Launch ☕", ALICE, List.of(ALICE, BOB),
+            Instant.parse("2024-10-30T09:15:00.001Z"))));
+        put(events, new ServerEvent.Room(new RoomEvent.MemberAdded(7, CAROL, "member", ALICE,
+            Instant.parse("2024-10-30T09:15:02.114Z"))));
+        put(events, new ServerEvent.Room(new RoomEvent.MemberRemoved(7, BOB, RoomEvent.Reason.KICKED, ALICE,
+            Instant.parse("2024-10-30T09:17:00Z"))));
+        put(events, new ServerEvent.Room(new RoomEvent.OwnerChanged(7, ALICE, CAROL, ALICE,
+            Instant.parse("2024-10-30T09:18:00Z"))));
+        put(events, new ServerEvent.Room(new RoomEvent.ProjectRenamed(7, "Launch v2", CAROL,
+            Instant.parse("2024-10-30T09:19:00Z"))));
+        put(events, new ServerEvent.Room(new RoomEvent.ProjectDeleted(7, List.of(ALICE, CAROL), CAROL,
+            Instant.parse("2024-10-30T09:20:00Z"))));
+        put(events, new ServerEvent.Closing("too slow: outbound queue full"));
+        return events;
+    }
+
+    /** The fixture {@code golden/<name>.json}, parsed. */
+    public static JsonObject json(String name) {
+        String path = "/golden/" + name + ".json";
+        try (InputStream in = Golden.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no golden fixture " + path);
+            }
+            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The fixture for an event type, {@code golden/event-<type>.json}. */
+    public static JsonObject event(String type) {
+        return json("event-" + type);
+    }
+
+    private static void put(Map<String, ServerEvent> events, ServerEvent event) {
+        events.put(event.type(), event);
+    }
+}
