@@ -102,14 +102,14 @@ final class FileFixture {
     }
 
     /** Registers and logs in a fresh user through {@code client}. */
-    static Account account(LineClient client) {
+    static Account account(RawLineClient client) {
         String name = "f" + NAMES.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
         client.ok("reg " + name + " password123");
         return new Account(name, client.ok("login " + name + " password123").getString("token"));
     }
 
     /** A room owned by {@code owner}'s token, with {@code members} added. */
-    static long room(LineClient client, Account owner, Account... members) {
+    static long room(RawLineClient client, Account owner, Account... members) {
         long id = client.ok("new_project " + owner.token() + " files " + NAMES.incrementAndGet())
             .getJsonObject("project").getLong("id");
         if (members.length > 0) {

@@ -5,7 +5,7 @@ import static dev.huddle.system.FileFixture.room;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.huddle.client.cli.Cli;
-import dev.huddle.client.cli.TokenStore;
+import dev.huddle.client.store.TokenStore;
 import dev.huddle.client.files.Sha256;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.system.FileFixture.Account;
@@ -35,7 +35,7 @@ class FilesCliTest extends FileClusterTest {
     void aFileSentWithTheCliIsListedFetchedCheckedAndRemoved() throws IOException {
         byte[] bytes = FileFixture.docx();
         Path source = Files.write(root.resolve("Biên bản họp.docx"), bytes);
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             Account bob = account(line);
             long id = room(line, alice, bob);
@@ -77,7 +77,7 @@ class FilesCliTest extends FileClusterTest {
     void anUploadWhoseConnectionDropsIsResumedByTheCli() throws IOException {
         byte[] bytes = FileFixture.random(3 * 1024 * 1024, 41);
         Path source = Files.write(root.resolve("video.bin"), bytes);
-        try (LineClient line = LineClient.connect(cluster.linePortA);
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA);
              CuttingProxy proxy = new CuttingProxy(cluster.httpPort(cluster.chatA), 1024 * 1024)) {
             Account alice = account(line);
             long id = room(line, alice);
@@ -95,7 +95,7 @@ class FilesCliTest extends FileClusterTest {
     @Test
     void aFileForOnePersonGoesToTheirConversation() throws IOException {
         Path source = Files.write(root.resolve("note.txt"), "for your eyes only".getBytes(StandardCharsets.UTF_8));
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             Account bob = account(line);
             Run sent = cli(alice, cluster.chatA, "send-file", "@" + bob.name(), source.toString());

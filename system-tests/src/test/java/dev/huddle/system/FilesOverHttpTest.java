@@ -51,7 +51,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void everyKindOfFileUploadedThroughOneInstanceDownloadsFromTheOther() throws IOException {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             Account bob = account(line);
             long id = room(line, alice, bob);
@@ -76,7 +76,7 @@ class FilesOverHttpTest extends FileClusterTest {
     @Test
     void aDownloadNamesItsFileSafelyAndServesRangesAndEtags() {
         byte[] bytes = FileFixture.pdf();
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             long fileId = upload(alice, new FileTarget.Room(id), bytes, "Kế hoạch \"Q3\".pdf");
@@ -109,7 +109,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void anOversizedUploadIsRefusedAtCreationBeforeAnyByte() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             HttpResponse<String> refused = tusA.create(alice.token(), FileFixture.MAX_BYTES + 1,
@@ -121,7 +121,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void aBodyPastTheDeclaredSizeIsRefusedHavingReadLittleOfIt() throws Exception {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] declared = FileFixture.random(1024, 21);
@@ -154,7 +154,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void moreBytesThanDeclaredAreTakenBackAndTheUploadCanStillFinish() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = FileFixture.random(100_000, 22);
@@ -175,7 +175,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void fewerBytesThanDeclaredNeverBecomeAFileAndTerminationLeavesNothing() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = FileFixture.random(100_000, 23);
@@ -192,7 +192,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void aWholeFileNotMatchingItsHashIsRefusedAndLeavesNothing() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = FileFixture.random(30_000, 24);
@@ -211,7 +211,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void aRequestFailingItsUploadChecksumIsNotKept() throws Exception {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = FileFixture.random(20_000, 25);
@@ -232,7 +232,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void quotasOutsidersAndOtherPeoplesUploadsAreRefused() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             Account eve = account(line);
             long id = room(line, alice);
@@ -265,7 +265,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void aConnectionCutMidRequestResumesFromTheAcknowledgedOffset() throws Exception {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = FileFixture.random(2 * 1024 * 1024, 26);
@@ -295,7 +295,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void aDownloadThatDoesNotMatchItsHashIsRejectedByTheClient() {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             long id = room(line, alice);
             byte[] bytes = "honest bytes".getBytes(StandardCharsets.UTF_8);
@@ -313,7 +313,7 @@ class FilesOverHttpTest extends FileClusterTest {
 
     @Test
     void webSocketClientsSeeFileMessagesListFilesAndAreSentToHttpForBytes() throws Exception {
-        try (LineClient line = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(line);
             Account bob = account(line);
             long id = room(line, alice, bob);

@@ -42,7 +42,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void everyKindOfFileRoundTripsThroughTwoInstancesByteForByte() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); RawLineClient b = RawLineClient.connect(cluster.linePortB)) {
             Account alice = account(a);
             Account bob = account(b);
             long id = room(a, alice, bob);
@@ -79,7 +79,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void anUploadOverTheLimitIsRefusedBeforeAnyByteAndTheConnectionStays() {
-        try (LineClient a = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             String sha = Sha256.hex(new byte[0]);
@@ -93,7 +93,7 @@ class FilesOverTheLineTest extends FileClusterTest {
     @Test
     void bytesPipedRightAfterTheUploadLineAreTheFileAsWithNc() {
         byte[] bytes = "Xin chào, file gửi qua nc\n".repeat(1000).getBytes(StandardCharsets.UTF_8);
-        try (LineClient a = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             String line = "upload " + alice.token() + " " + id + " " + bytes.length + " " + Sha256.hex(bytes)
@@ -109,7 +109,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void fewerBytesThanDeclaredIsASizeMismatchAndLeavesNothing() {
-        try (LineClient a = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             byte[] bytes = FileFixture.random(10_000, 7);
@@ -125,7 +125,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void moreBytesThanDeclaredFailTheHashAndTheRestIsReadAsLines() {
-        try (LineClient a = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             byte[] meant = "the whole text, longer than declared".getBytes(StandardCharsets.UTF_8);
@@ -142,7 +142,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void bytesThatDoNotMatchTheDeclaredHashAreRefusedAndLeaveNothing() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             byte[] bytes = FileFixture.random(70_000, 9);
@@ -157,7 +157,7 @@ class FilesOverTheLineTest extends FileClusterTest {
     void aQuotaCountsStoredFilesAndADroppedUploadGivesItsShareBack() throws IOException {
         byte[] threeMiB = FileFixture.random(3 * 1024 * 1024, 11);
         byte[] fourMiB = FileFixture.random(4 * 1024 * 1024, 12);
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             FileTarget here = new FileTarget.Room(id);
@@ -165,7 +165,7 @@ class FilesOverTheLineTest extends FileClusterTest {
             upload(files, alice, here, threeMiB, "b.bin");
 
             // 6 MiB stored of 10: a 4 MiB upload starts, its connection drops halfway
-            try (LineClient cut = LineClient.connect(cluster.linePortA)) {
+            try (RawLineClient cut = RawLineClient.connect(cluster.linePortA)) {
                 cut.sendRaw(("upload " + alice.token() + " " + id + " " + fourMiB.length + " " + Sha256.hex(fourMiB)
                     + " cut.bin\n").getBytes(StandardCharsets.UTF_8));
                 assertThat(cut.nextReply()).startsWith("READY upload ");
@@ -183,7 +183,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void outsidersCanNeitherSendNorFetch() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortB)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortB)) {
             Account alice = account(a);
             Account bob = account(a);
             Account eve = account(a);
@@ -211,7 +211,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void namesAreCleanedAndNeverBecomePaths() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             JsonObject traversal = upload(files, alice, new FileTarget.Room(id), "root:x:0:0".getBytes(), "../../etc/passwd");
@@ -228,14 +228,14 @@ class FilesOverTheLineTest extends FileClusterTest {
     @Test
     void aDownloadIsNeverInterruptedByEventsWhichFollowIt() {
         byte[] big = FileFixture.random(3 * 1024 * 1024, 13);
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             Account bob = account(a);
             long id = room(a, alice, bob);
             JsonObject stored = upload(files, alice, new FileTarget.Room(id), big, "big.bin");
             files.request(new Command.Join(alice.token(), id));
             Thread chatter = new Thread(() -> {
-                try (LineClient b = LineClient.connect(cluster.linePortB)) {
+                try (RawLineClient b = RawLineClient.connect(cluster.linePortB)) {
                     for (int i = 0; i < 30; i++) {
                         b.ok("chat " + bob.token() + " " + id + " during the download " + i);
                     }
@@ -256,7 +256,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void listingIsNewestFirstAndPagedAndRemovalRewritesTheChatLine() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB);
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); RawLineClient b = RawLineClient.connect(cluster.linePortB);
              LineFiles files = files(cluster.linePortA)) {
             Account owner = account(a);
             Account alice = account(a);
@@ -295,7 +295,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void aFileSentToAUserReachesThemAsADirectMessage() {
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB);
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); RawLineClient b = RawLineClient.connect(cluster.linePortB);
              LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             Account bob = account(b);
@@ -312,7 +312,7 @@ class FilesOverTheLineTest extends FileClusterTest {
 
     @Test
     void severalPeopleUploadIntoOneRoomAtOnce() throws Exception {
-        try (LineClient a = LineClient.connect(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA)) {
             Account owner = account(a);
             List<Account> people = Stream.generate(() -> account(a)).limit(5).toList();
             long id = room(a, owner, people.toArray(Account[]::new));
@@ -346,7 +346,7 @@ class FilesOverTheLineTest extends FileClusterTest {
     @Test
     void theActionLogHasABlockPerTransferWithNameSizeAndHashButNoBytes() throws IOException {
         byte[] secret = "TOP-SECRET-CONTENT-NEVER-LOGGED".getBytes(StandardCharsets.UTF_8);
-        try (LineClient a = LineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
+        try (RawLineClient a = RawLineClient.connect(cluster.linePortA); LineFiles files = files(cluster.linePortA)) {
             Account alice = account(a);
             long id = room(a, alice);
             JsonObject stored = upload(files, alice, new FileTarget.Room(id), secret, "secret.txt");
@@ -378,7 +378,7 @@ class FilesOverTheLineTest extends FileClusterTest {
         assertThatThrownBy(call).isInstanceOfSatisfying(HuddleException.class, e -> assertThat(e.code()).isEqualTo(code));
     }
 
-    private static void assertNothingStoredIn(LineClient client, Account who, long projectId) {
+    private static void assertNothingStoredIn(RawLineClient client, Account who, long projectId) {
         assertThat(client.ok("files " + who.token() + " " + projectId).getJsonArray("files")).isEmpty();
         assertThat(client.ok("history " + who.token() + " " + projectId).getJsonArray("messages")).isEmpty();
         Eventually.assertThat(() -> assertThat(FileFixture.parts(root)).isEmpty());

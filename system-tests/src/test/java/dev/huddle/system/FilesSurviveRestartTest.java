@@ -33,7 +33,7 @@ class FilesSurviveRestartTest extends FileClusterTest {
         long id;
         JsonObject file;
         String location;
-        try (LineClient line = LineClient.connect(cluster.linePortB)) {
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortB)) {
             alice = account(line);
             id = room(line, alice);
         }

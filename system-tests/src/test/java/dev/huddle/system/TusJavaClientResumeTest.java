@@ -32,7 +32,7 @@ class TusJavaClientResumeTest extends FileClusterTest {
         byte[] bytes = FileFixture.random(3 * 1024 * 1024, 31);
         Path file = root.resolve("big.bin");
         Files.write(file, bytes);
-        try (LineClient line = LineClient.connect(cluster.linePortA);
+        try (RawLineClient line = RawLineClient.connect(cluster.linePortA);
              CuttingProxy proxy = new CuttingProxy(cluster.httpPort(cluster.chatA), 1024 * 1024)) {
             Account alice = account(line);
             long id = room(line, alice);

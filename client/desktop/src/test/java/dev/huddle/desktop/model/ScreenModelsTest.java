@@ -80,6 +80,7 @@ class ScreenModelsTest {
             case Reply.Ok done -> done.object();
             case Reply.Err err -> throw new HuddleException(err.code(), err.message());
             case Reply.Event event -> throw new IllegalStateException("an event is never a reply");
+            case Reply.Ready ready -> throw new IllegalStateException("READY answers only an upload");
         };
     }
 
