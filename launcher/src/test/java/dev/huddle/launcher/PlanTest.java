@@ -17,12 +17,28 @@ class PlanTest {
     void everyServiceGetsItsDefaultPortsAndTheNextFreeHazelcastPort() {
         Plan plan = Plan.of(HuddleServices.ALL, layout(0), Env.of(Map.of()), port -> port != 5702);
         assertThat(plan.instances()).extracting(Instance::name).containsExactly("auth-service", "room-service",
-            "chat-service");
+            "chat-service", "media-relay");
         assertThat(plan.instance("auth-service").httpPort()).isEqualTo(8081);
         assertThat(plan.instance("auth-service").clusterPort()).isEqualTo(5701);
         assertThat(plan.instance("room-service").clusterPort()).as("5702 is taken").isEqualTo(5703);
         assertThat(plan.instance("chat-service").otherPorts()).containsEntry("HUDDLE_CHAT_LINE_PORT", 7000);
-        assertThat(plan.members()).isEqualTo("127.0.0.1:5701,127.0.0.1:5703,127.0.0.1:5704");
+        assertThat(plan.members()).isEqualTo("127.0.0.1:5701,127.0.0.1:5703,127.0.0.1:5704,127.0.0.1:5705");
+    }
+
+    @Test
+    void furtherRelaysRunOnTheRelaysPortsPlusOneEachWithTheirOwnDirectories() {
+        Layout layout = layout(0);
+        Plan plan = Plan.of(HuddleServices.ALL, layout, Env.of(Map.of("HUDDLE_RELAYS", "3")), port -> true);
+        assertThat(plan.names()).containsExactly("auth-service", "room-service", "chat-service", "media-relay",
+            "media-relay-2", "media-relay-3");
+        Instance third = plan.instance("media-relay-3");
+        assertThat(third.service().name()).isEqualTo("media-relay");
+        assertThat(third.httpPort()).isEqualTo(8086);
+        assertThat(third.otherPortsText()).isEqualTo("10002/udp");
+        assertThat(third.environment(layout, plan.members())).containsEntry("HUDDLE_RELAY_UDP_PORT", "10002")
+            .containsEntry("HUDDLE_DATA_DIR", "/srv/huddle/data/media-relay-3");
+        assertThat(plan.instancesOf(List.of("media-relay"))).containsExactly("media-relay", "media-relay-2",
+            "media-relay-3");
     }
 
     @Test
@@ -42,7 +58,8 @@ class PlanTest {
         Map<String, String> env = chat.environment(layout, plan.members());
         assertThat(env).containsEntry("HUDDLE_HTTP_PORT", "8083").containsEntry("HUDDLE_CHAT_LINE_PORT", "7000")
             .containsEntry("HUDDLE_CLUSTER_NAME", "huddle-test").containsEntry("HUDDLE_CLUSTER_PORT", "5703")
-            .containsEntry("HUDDLE_CLUSTER_MEMBERS", "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703")
+            .containsEntry("HUDDLE_CLUSTER_MEMBERS", "127.0.0.1:5701,127.0.0.1:5702,127.0.0.1:5703,127.0.0.1:5704")
+            .containsEntry("HUDDLE_CLUSTER_CREDENTIALS", "/srv/huddle/data/cluster")
             .containsEntry("HUDDLE_DATA_DIR", "/srv/huddle/data/chat-service")
             .containsEntry("HUDDLE_LOG_DIR", "/srv/huddle/log/chat-service");
         List<String> command = chat.command(layout, ROOT.resolve("chat-service/target/chat-service-1.jar"));
