@@ -45,7 +45,8 @@ class HuddleScriptTest {
         assumeTrue(bashAvailable(), "bash is not installed");
         Result help = bash("huddle", "help");
         assertThat(help.exitCode).as("./huddle help: " + help.output).isZero();
-        assertThat(help.output).contains("up [-d] [service...]", "restart <service>", "status", "down", "test [fast|e2e]");
+        assertThat(help.output).contains("up [-d] [--relays N] [service...]", "restart <service>", "status", "down",
+            "test [fast|e2e]", "credentials [show|ensure|rotate]", "client");
     }
 
     @Test
