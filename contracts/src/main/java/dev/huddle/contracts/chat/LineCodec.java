@@ -72,8 +72,8 @@ import java.util.List;
  * READY &lt;command&gt; &lt;json object&gt;            (upload: now send exactly "size" raw bytes)
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;        command is "-" when the line named none
  * EVENT &lt;type&gt; &lt;json object&gt;             chat, dm, joined, left, member_added, member_removed,
- *                                          owner_changed, project_renamed, project_deleted, call_joined,
- *                                          call_left, call_state, closing
+ *                                          owner_changed, project_renamed, project_deleted, file_deleted,
+ *                                          call_joined, call_left, call_state, closing
  * </pre>
  *
  * <p>Words are separated by runs of spaces and tabs; blanks around the line are ignored. A free

@@ -21,7 +21,7 @@ final class ProgressBar implements Progress {
     private final boolean enabled;
     private final LongSupplier nanos;
     private final long started;
-    private long lastDrawn = Long.MIN_VALUE;
+    private long lastDrawn;
     private boolean drawn;
 
     ProgressBar(PrintStream err, String label, boolean enabled, LongSupplier nanos) {
@@ -35,7 +35,7 @@ final class ProgressBar implements Progress {
     @Override
     public void update(long done, long total) {
         long now = nanos.getAsLong();
-        if (!enabled || (now - lastDrawn < REDRAW_NANOS && done < total)) {
+        if (!enabled || (drawn && now - lastDrawn < REDRAW_NANOS && done < total)) {
             return;
         }
         lastDrawn = now;
