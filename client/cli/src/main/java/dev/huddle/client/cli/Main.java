@@ -7,6 +7,8 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code huddle-cli}, the command-line client ({@code ./huddle cli ...}): wires {@link Cli} to the
@@ -14,10 +16,18 @@ import java.util.Map;
  */
 public final class Main {
 
+    /**
+     * Netty's notices (e.g. "Failed to find a usable hardware address" on a host without a MAC
+     * address) would land in the middle of the CLI's output, which scripts read; kept here because
+     * java.util.logging holds its loggers weakly.
+     */
+    private static final Logger NETTY = Logger.getLogger("io.netty");
+
     private Main() {
     }
 
     public static void main(String[] args) {
+        NETTY.setLevel(Level.SEVERE);
         // Chat is UTF-8 on the wire; under a C/POSIX locale the JVM would print "Xin ch?o ?" instead.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
