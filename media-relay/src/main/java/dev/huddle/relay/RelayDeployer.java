@@ -23,6 +23,10 @@ public final class RelayDeployer {
             return deployWith(runtime, config);
         }
         RelayConfig.PortRange range = config.publishedPorts();
+        if (range.first() == range.last()) {
+            // one published port (one replica): nothing to discover
+            return deployWith(runtime, config.advertising(range.first()));
+        }
         return runtime.blocking(() -> PortDiscovery.discover(runtime.config().httpHost(), config.udpPort(),
                 config.probeHost(), range.first(), range.last()))
             .compose(found -> {
