@@ -1,0 +1,203 @@
+package dev.huddle.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.huddle.client.line.LineConnection;
+import dev.huddle.client.media.Call;
+import dev.huddle.client.media.CallControl;
+import dev.huddle.client.media.CallSettings;
+import dev.huddle.client.media.CallStats;
+import dev.huddle.client.media.CallTicket;
+import dev.huddle.client.media.FrameSink;
+import dev.huddle.client.media.FrameStamp;
+import dev.huddle.client.media.PeerStats;
+import dev.huddle.client.media.SyntheticVideo;
+import dev.huddle.client.media.ToneSource;
+import dev.huddle.server.testing.Eventually;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Headless participants in real calls: auth-service, room-service, chat-service and a media relay
+ * as clustered nodes, each participant the client library's {@link Call} with a synthetic camera and
+ * a tone, its ticket from {@code call_join}. What arrives is checked in the decoded picture: the
+ * frame number drawn in must be the one the packets carried, and only ever grow.
+ */
+class CallEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    @TempDir
+    static Path root;
+    static CallCluster cluster;
+    static LineClient nc;
+
+    @BeforeAll
+    static void start() {
+        cluster = CallCluster.start(root, Clock.systemUTC());
+        nc = LineClient.connect(cluster.linePort);
+    }
+
+    @AfterAll
+    static void stop() {
+        nc.close();
+        cluster.close();
+    }
+
+    @Test
+    void twoParticipantsSeeEachOthersFramesWholeAndInOrderAndHearEachOther() {
+        CallRoom room = CallRoom.create(nc, "Pair", 1);
+        try (Participant alice = join(room, 0, 640, 480, null); Participant bob = join(room, 1, 640, 480, null)) {
+            for (Participant[] pair : new Participant[][] {{alice, bob}, {bob, alice}}) {
+                Participant sender = pair[0];
+                Participant receiver = pair[1];
+                Eventually.assertThat(WAIT, () -> assertThat(receiver.framesFrom(sender.name)).hasSizeGreaterThan(15));
+                receiver.assertWholeAndInOrder(sender.name);
+                Eventually.assertThat(WAIT, () -> assertThat(receiver.peer(sender).audioPlayed()).isGreaterThan(25));
+                assertThat(receiver.peer(sender).framesIncomplete()).isZero();
+                assertThat(receiver.peer(sender).latencies()).allMatch(ms -> ms >= 0);
+            }
+        }
+    }
+
+    @Test
+    void inAThreePersonCallEveryoneSeesBothOthers() {
+        CallRoom room = CallRoom.create(nc, "Trio", 2);
+        try (Participant alice = join(room, 0, 320, 240, null);
+             Participant bob = join(room, 1, 320, 240, null);
+             Participant carol = join(room, 2, 320, 240, null)) {
+            List<Participant> all = List.of(alice, bob, carol);
+            for (Participant receiver : all) {
+                for (Participant sender : all) {
+                    if (sender != receiver) {
+                        Eventually.assertThat(WAIT, () ->
+                            assertThat(receiver.framesFrom(sender.name)).hasSizeGreaterThan(10));
+                        receiver.assertWholeAndInOrder(sender.name);
+                        Eventually.assertThat(WAIT, () -> assertThat(receiver.peer(sender).audioPlayed()).isPositive());
+                    }
+                }
+                assertThat(receiver.framesFrom(receiver.name)).as("never its own frames").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withFivePercentLossOnlyWholeFramesAreShownLossIsReportedAndTheCallGoesOn() {
+        lossyCall(0.05, 20);
+    }
+
+    @Test
+    void withTwentyPercentLossOnlyWholeFramesAreShownTheSenderLowersQualityAndTheCallGoesOn() {
+        Participant[] sender = new Participant[1];
+        lossyCall(0.20, 3, participant -> sender[0] = participant);
+    }
+
+    private void lossyCall(double loss, int framesWanted) {
+        lossyCall(loss, framesWanted, participant -> { });
+    }
+
+    private void lossyCall(double loss, int framesWanted, java.util.function.Consumer<Participant> onSender) {
+        CallRoom room = CallRoom.create(nc, "Lossy", 1);
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, loss, 7);
+             Participant alice = join(room, 0, 320, 240, path);
+             Participant bob = join(room, 1, 320, 240, null)) {
+            onSender.accept(alice);
+            Eventually.assertThat(WAIT, () -> {
+                PeerStats seen = bob.peer(alice);
+                assertThat(seen.framesIncomplete()).as("frames that lost a chunk were dropped").isPositive();
+                assertThat(seen.lossPercent()).as("loss is reported").isPositive();
+                assertThat(bob.framesFrom(alice.name)).hasSizeGreaterThan(framesWanted);
+            });
+            bob.assertWholeAndInOrder(alice.name);
+            assertThat(path.dropped()).isPositive();
+            if (loss >= 0.2) {
+                Eventually.assertThat(WAIT, () -> assertThat(alice.call.stats().quality())
+                    .as("the sender lowers its JPEG quality on the receiver's reports").isLessThan(0.7f));
+            }
+            int before = bob.framesFrom(alice.name).size();
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).as("the call goes on")
+                .hasSizeGreaterThan(before + 1));
+            bob.assertWholeAndInOrder(alice.name);
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Participant join(CallRoom room, int index, int width, int height, LossyUdpProxy path) {
+        LineConnection line = LineConnection.open("127.0.0.1", cluster.linePort, Duration.ofSeconds(15));
+        CallControl control = new CallControl(line, room.tokens()[index], room.id());
+        CallTicket ticket = control.ticket();
+        if (path != null) {
+            ticket = ticket.via("127.0.0.1", path.port());
+        }
+        String name = room.names()[index];
+        Participant participant = new Participant(name, line);
+        CallSettings settings = new CallSettings(new SyntheticVideo(width, height, name), new ToneSource(440 + index),
+            CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+        participant.call = Call.start(ticket, settings, participant, control::username, Clock.systemUTC());
+        return participant;
+    }
+
+    /** A frame as shown: the number its packets carried and the stamp read back from the picture. */
+    private record Shown(long headerNumber, FrameStamp.Stamp stamp) {
+    }
+
+    /** One participant, recording every frame its call shows, by sender. */
+    private static final class Participant implements FrameSink, AutoCloseable {
+        final String name;
+        final LineConnection line;
+        final Map<String, List<Shown>> shown = new ConcurrentHashMap<>();
+        Call call;
+
+        Participant(String name, LineConnection line) {
+            this.name = name;
+            this.line = line;
+        }
+
+        @Override
+        public void frame(String peer, long frameNumber, BufferedImage image, byte[] jpeg) {
+            shown.computeIfAbsent(peer, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(new Shown(frameNumber, FrameStamp.read(image).orElse(null)));
+        }
+
+        List<Shown> framesFrom(String peer) {
+            List<Shown> frames = shown.getOrDefault(peer, List.of());
+            synchronized (frames) {
+                return List.copyOf(frames);
+            }
+        }
+
+        /** Every frame shown from {@code peer} is whole (its picture carries its own number) and newer than the last. */
+        void assertWholeAndInOrder(String peer) {
+            long previous = -1;
+            for (Shown frame : framesFrom(peer)) {
+                assertThat(frame.stamp()).as("the picture of frame %d reads back", frame.headerNumber()).isNotNull();
+                assertThat(frame.stamp().frameNumber()).isEqualTo(frame.headerNumber());
+                assertThat(frame.headerNumber()).as("frames only ever get newer").isGreaterThan(previous);
+                previous = frame.headerNumber();
+            }
+        }
+
+        PeerStats peer(Participant other) {
+            CallStats stats = call.stats();
+            return stats.peers().stream().filter(p -> p.name().equals(other.name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " has heard nothing from " + other.name));
+        }
+
+        @Override
+        public void close() {
+            call.close();
+            line.close();
+        }
+    }
+}
