@@ -2,6 +2,7 @@ package dev.huddle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.client.cli.Cli;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.client.media.Call;
 import dev.huddle.client.media.CallControl;
@@ -13,7 +14,9 @@ import dev.huddle.client.media.FrameStamp;
 import dev.huddle.client.media.PeerStats;
 import dev.huddle.client.media.SyntheticVideo;
 import dev.huddle.client.media.ToneSource;
+import dev.huddle.client.store.TokenStore;
 import dev.huddle.server.testing.Eventually;
+import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -129,6 +132,66 @@ class CallEndToEndTest {
                 .hasSizeGreaterThan(before + 1));
             bob.assertWholeAndInOrder(alice.name);
         }
+    }
+
+    @Test
+    void twoCliParticipantsPrintStatsEverySecondAndSaveOnlyWholeFrames(@TempDir Path frames) throws Exception {
+        CallRoom room = CallRoom.create(nc, "Cli", 1);
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, 0.05, 11)) {
+            var alice = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 0,
+                "--relay", "127.0.0.1:" + path.port(), "--save-frames", frames.resolve("alice").toString()));
+            var bob = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 1,
+                "--save-frames", frames.resolve("bob").toString()));
+            for (var run : List.of(alice.get(), bob.get())) {
+                assertThat(run.status()).as(run.err()).isZero();
+                List<JsonObject> lines = run.out().lines().map(JsonObject::new).toList();
+                assertThat(lines).hasSize(5);
+                assertThat(lines.subList(0, 4)).allMatch(l -> l.getLong("second") > 0);
+                JsonObject summary = lines.get(4);
+                assertThat(summary.getBoolean("summary")).isTrue();
+                assertThat(summary.getLong("framesSent")).isPositive();
+                assertThat(summary.getJsonArray("peers")).hasSize(1);
+            }
+            JsonObject bobSawAlice = bob.get().out().lines().map(JsonObject::new).toList().get(4)
+                .getJsonArray("peers").getJsonObject(0);
+            assertThat(bobSawAlice.getString("name")).isEqualTo(room.names()[0]);
+            assertThat(bobSawAlice.getDouble("lossPercent")).as("alice's path loses 5 %").isPositive();
+            assertSavedFramesAreWhole(frames.resolve("bob"), room.names()[0]);
+            assertSavedFramesAreWhole(frames.resolve("alice"), room.names()[1]);
+        }
+    }
+
+    /** Every file is a whole picture whose drawn number is the one in its name, and there are some. */
+    private static void assertSavedFramesAreWhole(Path dir, String sender) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<Path> saved = files.toList();
+            assertThat(saved).isNotEmpty().allMatch(f -> f.getFileName().toString().startsWith(sender + "-"));
+            for (Path file : saved) {
+                String name = file.getFileName().toString();
+                long number = Long.parseLong(name.substring(sender.length() + 1, name.length() - ".jpg".length()));
+                BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+                assertThat(FrameStamp.read(image)).as(name).hasValueSatisfying(
+                    stamp -> assertThat(stamp.frameNumber()).isEqualTo(number));
+            }
+        }
+    }
+
+    private record CliRun(int status, String out, String err) {
+    }
+
+    private static CliRun cliCall(CallRoom room, int index, String... options) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(cluster.linePort), "call",
+            Long.toString(room.id()), "--seconds", "4", "--json"));
+        args.addAll(List.of(options));
+        Cli cli = new Cli(new java.io.ByteArrayInputStream(new byte[0]),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), LineConnection::open,
+            new TokenStore(root.resolve("no-token-file")), Map.of(Cli.TOKEN_ENV, room.tokens()[index]));
+        int status = cli.run(args.toArray(String[]::new));
+        return new CliRun(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+            err.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ helpers
