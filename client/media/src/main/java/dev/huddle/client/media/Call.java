@@ -291,9 +291,9 @@ public final class Call implements AutoCloseable {
             long number = 0;
             while (running) {
                 long capture = clock.millis();
-                long start = System.nanoTime();
                 var image = settings.video().capture(number, capture);
                 if (image != null) {
+                    long start = System.nanoTime();
                     byte[] jpeg = JpegCodec.encode(image, quality);
                     encodeNanos += System.nanoTime() - start;
                     List<byte[]> chunks = packetizer.packetize(jpeg, capture);
