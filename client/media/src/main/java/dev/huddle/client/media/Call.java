@@ -179,8 +179,9 @@ public final class Call implements AutoCloseable {
             switch (MediaPacket.type(packet, 0)) {
                 case VIDEO -> {
                     Peer peer = peer(MediaPacket.sessionId(packet, 0));
-                    peer.video(packet, now);
-                    ready.offer(peer);
+                    if (peer.video(packet, now)) {
+                        ready.offer(peer);
+                    }
                 }
                 case AUDIO -> peer(MediaPacket.sessionId(packet, 0)).audio(packet, now);
                 case REPORT -> adapt(ReceiverReport.read(packet, 0));

@@ -74,12 +74,22 @@ final class CallLink implements AutoCloseable {
                     if (reason != JoinError.Reason.UNKNOWN_KEY && reason != JoinError.Reason.BUSY) {
                         throw new JoinFailed("the relay refused the ticket: " + reason);
                     }
+                    pause(); // the relay is fetching the key or is busy: not a JOIN per round trip
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         throw new JoinFailed("no answer from the relay at " + relay);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JoinFailed("interrupted while joining");
+        }
     }
 
     int sessionId() {

@@ -39,7 +39,8 @@ final class Peer {
         this.sessionId = sessionId;
     }
 
-    synchronized void video(byte[] packet, long nowMillis) {
+    /** @return whether this chunk completed a frame (the decoder then has one to take) */
+    synchronized boolean video(byte[] packet, long nowMillis) {
         videoLoss.onPacket(packet, 0, nowMillis);
         lastVideoSequence = MediaPacket.sequence(packet, 0);
         FrameReassembler.Frame frame = reassembler.offer(packet, 0, nowMillis);
@@ -50,6 +51,7 @@ final class Peer {
             }
             newest = frame;
         }
+        return frame != null;
     }
 
     synchronized void audio(byte[] packet, long nowMillis) {
