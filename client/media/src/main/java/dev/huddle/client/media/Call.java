@@ -28,7 +28,8 @@ import java.util.function.IntFunction;
  *   <li>the receiver: checks each datagram and hands it to its sender's {@link Peer};</li>
  *   <li>the decoder: decodes only the newest complete frame of each peer, reads its
  *       {@link FrameStamp} for the glass-to-glass latency, and gives it to the {@link FrameSink};</li>
- *   <li>a clock every 20 ms: sends audio, plays each peer's jitter buffer, keeps the session alive,
+ *   <li>a clock every 20 ms: sends audio, plays each peer's jitter buffer, mixes the speakers into
+ *       the {@link AudioSink} (silence for a gap), keeps the session alive,
  *       and once a second sends REPORTs on what arrived.</li>
  * </ul>
  * The sender lowers its JPEG quality while REPORTs about it show loss over 5 % and raises it again
@@ -45,6 +46,7 @@ public final class Call implements AutoCloseable {
     private final CallLink link;
     private final CallSettings settings;
     private final FrameSink sink;
+    private final AudioSink audioSink;
     private final IntFunction<String> names;
     private final Clock clock;
     private final Map<Integer, Peer> peers = new ConcurrentHashMap<>();
@@ -63,10 +65,12 @@ public final class Call implements AutoCloseable {
     private long audioSequence;
     private long ticks;
 
-    private Call(CallLink link, CallSettings settings, FrameSink sink, IntFunction<String> names, Clock clock) {
+    private Call(CallLink link, CallSettings settings, FrameSink sink, AudioSink audioSink, IntFunction<String> names,
+                 Clock clock) {
         this.link = link;
         this.settings = settings;
         this.sink = sink;
+        this.audioSink = audioSink;
         this.names = names;
         this.clock = clock;
         this.sender = new Sender();
@@ -80,6 +84,12 @@ public final class Call implements AutoCloseable {
      */
     public static Call start(CallTicket ticket, CallSettings settings, FrameSink sink, IntFunction<String> names,
                              Clock clock) {
+        return start(ticket, settings, sink, AudioSink.NONE, names, clock);
+    }
+
+    /** As above, with the others' mixed sound played to {@code audioSink} every 20 ms. */
+    public static Call start(CallTicket ticket, CallSettings settings, FrameSink sink, AudioSink audioSink,
+                             IntFunction<String> names, Clock clock) {
         CallLink link = new CallLink(ticket.relayHost(), ticket.relayPort());
         try {
             link.join(ticket.projectId(), ticket.ticket(), Duration.ofSeconds(10));
@@ -87,7 +97,7 @@ public final class Call implements AutoCloseable {
             link.close();
             throw e;
         }
-        Call call = new Call(link, settings, sink, names, clock);
+        Call call = new Call(link, settings, sink, audioSink, names, clock);
         call.lastSentMillis = clock.millis();
         call.thread("call-receiver", call::receive);
         call.thread("call-decoder", call::decode);
@@ -250,9 +260,13 @@ public final class Call implements AutoCloseable {
                 System.arraycopy(pcm, 0, packet, MediaPacket.HEADER_LENGTH, pcm.length);
                 send(packet);
             }
+            List<byte[]> frames = new ArrayList<>(peers.size());
             for (Peer peer : peers.values()) {
-                peer.playAudio(); // no sound device to play to: playing still drives the jitter buffer's counters
+                frames.add(peer.playAudio());
                 peer.expire(now);
+            }
+            if (!frames.isEmpty()) {
+                audioSink.play(AudioMixer.mix(frames));
             }
             if (++ticks % 50 == 0) {
                 for (Peer peer : peers.values()) {
