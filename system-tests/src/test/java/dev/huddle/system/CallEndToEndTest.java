@@ -76,6 +76,25 @@ class CallEndToEndTest {
     }
 
     @Test
+    void theOthersSeeTheCameraAndMicrophoneToggled() {
+        CallRoom room = CallRoom.create(nc, "Toggles", 1);
+        try (Participant alice = join(room, 0, 320, 240, null); Participant bob = join(room, 1, 320, 240, null)) {
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).isNotEmpty());
+            assertThat(bob.peer(alice).camera()).isTrue();
+            alice.call.camera(false);
+            alice.call.microphone(false);
+            Eventually.assertThat(WAIT, () -> assertThat(bob.peer(alice).camera()).isFalse());
+            assertThat(bob.peer(alice).microphone()).isFalse();
+            long sentWhileOff = alice.call.stats().framesSent();
+            alice.call.camera(true);
+            Eventually.assertThat(WAIT, () -> assertThat(bob.peer(alice).camera()).isTrue());
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name).getLast().headerNumber())
+                .as("frames flow again").isGreaterThanOrEqualTo(sentWhileOff));
+            bob.assertWholeAndInOrder(alice.name);
+        }
+    }
+
+    @Test
     void audioComesOutOfTheJitterBufferInOrder() {
         CallRoom room = CallRoom.create(nc, "Voice", 1);
         try (Participant alice = join(room, 0, 320, 240, null, new NumberedAudio());

@@ -180,6 +180,7 @@ final class CliCall {
             .put("framesIncomplete", peer.framesIncomplete()).put("framesSuperseded", peer.framesSuperseded())
             .put("audioReceived", peer.audioReceived()).put("audioPlayed", peer.audioPlayed())
             .put("audioConcealed", peer.audioConcealed()).put("packetsLost", peer.packetsLost())
+            .put("microphone", peer.microphone()).put("camera", peer.camera())
             .put("lossPercent", round(peer.lossPercent()))
             .put("latencyP50Millis", percentile(latencies, 50)).put("latencyP99Millis", percentile(latencies, 99));
     }

@@ -4,6 +4,7 @@ import dev.huddle.media.wire.MediaKind;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.PacketType;
 import dev.huddle.media.wire.ReceiverReport;
+import dev.huddle.media.wire.StatePayload;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.time.Clock;
@@ -57,6 +58,8 @@ public final class Call implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Sender sender;
     private volatile boolean running = true;
+    private volatile boolean microphone;
+    private volatile boolean camera;
     private volatile boolean ended;
     private volatile long lastSentMillis;
     private long decodeNanos;
@@ -99,6 +102,9 @@ public final class Call implements AutoCloseable {
         }
         Call call = new Call(link, settings, sink, audioSink, names, clock);
         call.lastSentMillis = clock.millis();
+        call.microphone = settings.audio() != null;
+        call.camera = settings.video() != null;
+        call.sendState();
         call.thread("call-receiver", call::receive);
         call.thread("call-decoder", call::decode);
         if (settings.video() != null) {
@@ -110,6 +116,22 @@ public final class Call implements AutoCloseable {
 
     public int sessionId() {
         return link.sessionId();
+    }
+
+    /** Turns the microphone on or off (only with an audio source); the others see it in their {@link PeerStats}. */
+    public void microphone(boolean on) {
+        microphone = on && settings.audio() != null;
+        sendState();
+    }
+
+    /** Turns the camera on or off (only with a video source): no frames are captured or sent while off. */
+    public void camera(boolean on) {
+        camera = on && settings.video() != null;
+        sendState();
+    }
+
+    private void sendState() {
+        send(new StatePayload(microphone, camera, false).toPacket(link.sessionId()));
     }
 
     /** The counters now; the latencies in each peer's part are those measured since the previous call. */
@@ -196,15 +218,22 @@ public final class Call implements AutoCloseable {
                 case AUDIO -> peer(MediaPacket.sessionId(packet, 0)).audio(packet, now);
                 case REPORT -> adapt(ReceiverReport.read(packet, 0));
                 case LEAVE -> ended = true;
+                case STATE -> peer(MediaPacket.sessionId(packet, 0)).state(StatePayload.read(packet, 0));
                 default -> {
-                    // KEEPALIVE echoes and STATE changes need nothing here
+                    // KEEPALIVE echoes need nothing here
                 }
             }
         }
     }
 
+    /** The peer of a session; a session not seen before joined after us, so it is told our state. */
     private Peer peer(int session) {
-        return peers.computeIfAbsent(session, Peer::new);
+        Peer peer = peers.get(session);
+        if (peer == null) {
+            peer = peers.computeIfAbsent(session, Peer::new);
+            sendState();
+        }
+        return peer;
     }
 
     private void adapt(ReceiverReport report) {
@@ -251,7 +280,7 @@ public final class Call implements AutoCloseable {
     private void tick() {
         try {
             long now = clock.millis();
-            if (settings.audio() != null) {
+            if (microphone) {
                 byte[] pcm = settings.audio().next();
                 byte[] packet = new byte[MediaPacket.HEADER_LENGTH + pcm.length];
                 MediaPacket.writeHeader(packet, 0, PacketType.AUDIO, MediaKind.AUDIO, audioFrame == 0
@@ -306,7 +335,7 @@ public final class Call implements AutoCloseable {
             long number = 0;
             while (running) {
                 long capture = clock.millis();
-                var image = settings.video().capture(number, capture);
+                var image = camera ? settings.video().capture(number, capture) : null;
                 if (image != null) {
                     long start = System.nanoTime();
                     byte[] jpeg = JpegCodec.encode(image, quality);

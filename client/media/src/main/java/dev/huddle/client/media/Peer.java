@@ -4,6 +4,7 @@ import dev.huddle.media.wire.FrameReassembler;
 import dev.huddle.media.wire.JitterBuffer;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.ReceptionStats;
+import dev.huddle.media.wire.StatePayload;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +35,7 @@ final class Peer {
     private long audioReceived;
     private long lastVideoSequence = -1;
     private final List<Long> latencies = new ArrayList<>();
+    private StatePayload state;
 
     Peer(int sessionId) {
         this.sessionId = sessionId;
@@ -74,6 +76,11 @@ final class Peer {
         }
     }
 
+    /** The peer's microphone and camera, from its STATE packets. */
+    synchronized void state(StatePayload state) {
+        this.state = state;
+    }
+
     synchronized void undecodable() {
         undecodable++;
     }
@@ -98,7 +105,8 @@ final class Peer {
         long lost = videoLoss.lost() + audioLoss.lost();
         PeerStats stats = new PeerStats(name, sessionId, framesComplete, framesShown, framesSuperseded,
             reassembler.droppedIncomplete(), undecodable, audioReceived, jitter.played(), jitter.concealed(),
-            lost, received + lost == 0 ? 0 : 100.0 * lost / (received + lost), List.copyOf(latencies));
+            lost, received + lost == 0 ? 0 : 100.0 * lost / (received + lost), List.copyOf(latencies),
+            state != null && state.micOn(), state != null && state.cameraOn());
         latencies.clear();
         return stats;
     }

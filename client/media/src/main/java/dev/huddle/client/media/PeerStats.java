@@ -16,8 +16,11 @@ import java.util.List;
  * @param packetsLost       datagrams missing by sequence number, audio and video
  * @param lossPercent       of the datagrams expected, audio and video
  * @param latencies         glass-to-glass latencies (ms) measured since the previous snapshot
+ * @param microphone        the peer's microphone is on (its latest STATE; off before any)
+ * @param camera            the peer's camera is on
  */
 public record PeerStats(String name, int sessionId, long framesComplete, long framesShown, long framesSuperseded,
                         long framesIncomplete, long undecodable, long audioReceived, long audioPlayed,
-                        long audioConcealed, long packetsLost, double lossPercent, List<Long> latencies) {
+                        long audioConcealed, long packetsLost, double lossPercent, List<Long> latencies,
+                        boolean microphone, boolean camera) {
 }
