@@ -181,13 +181,14 @@ public final class UdpLoad {
             r.p99, r.p999, r.forwarderCpu < 0 ? "-" : String.format(Locale.ROOT, "%.0f %%", 100 * r.forwarderCpu));
     }
 
-    private static byte[] ticket(SigningKey key, int index) {
+    /** A signed ticket for member {@code index} of call 1 on {@link #RELAY_ID} (CallLatencyBench too). */
+    static byte[] ticket(SigningKey key, int index) {
         MediaTicket ticket = new MediaTicket(1, index + 1, "bench" + index, "bench-token-" + index, RELAY_ID,
             Instant.now().plus(Duration.ofMinutes(30)), MediaTicket.Nonce.random());
         return MediaTicketCodec.sign(ticket, key);
     }
 
-    private static int freeUdpPort() throws java.net.SocketException {
+    static int freeUdpPort() throws java.net.SocketException {
         try (java.net.DatagramSocket socket = new java.net.DatagramSocket(0)) {
             return socket.getLocalPort();
         }

@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,6 @@ class MediaRelayEndToEndTest {
     static Vertx vertx;
     static WebClient http;
     static LineClient nc;
-    static final AtomicInteger names = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -69,7 +67,7 @@ class MediaRelayEndToEndTest {
 
     @Test
     void threeMembersGetEachOthersPacketsNeverTheirOwnAndTheRoomSeesTheCall() {
-        Room room = Room.create("Standup", 2);
+        CallRoom room = CallRoom.create(nc, "Standup", 2);
         try (LineClient watcher = watching(room, 1);
              MediaTestClient alice = member(room, 0, true);
              MediaTestClient bob = member(room, 1, false);
@@ -94,75 +92,75 @@ class MediaRelayEndToEndTest {
             carol.awaitAudio(text("marker"));
             assertThat(carol.receivedSoFar()).noneMatch(p -> Arrays.equals(MediaTestClient.payload(p), c));
 
-            JsonObject members = nc.ok("call_members " + room.tokens[1] + " " + room.id);
+            JsonObject members = nc.ok("call_members " + room.tokens()[1] + " " + room.id());
             assertThat(members.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("username")))
-                .containsExactlyInAnyOrder(room.names);
+                .containsExactlyInAnyOrder(room.names());
 
-            for (String name : room.names) {
+            for (String name : room.names()) {
                 watcher.awaitEvent(e -> e.type().equals("call_joined")
                     && e.json().getJsonObject("member").getString("username").equals(name));
             }
             alice.send(new StatePayload(false, true, false).toPacket(alice.sessionId()));
             bob.await(p -> MediaPacket.type(p, 0) == PacketType.STATE);
             Reply.Event state = watcher.awaitEvent(e -> e.type().equals("call_state"));
-            assertThat(state.json().getJsonObject("member").getString("username")).isEqualTo(room.names[0]);
+            assertThat(state.json().getJsonObject("member").getString("username")).isEqualTo(room.names()[0]);
             assertThat(state.json().getJsonObject("member").getBoolean("camera")).isTrue();
 
             alice.send(MediaPacket.control(PacketType.LEAVE, alice.sessionId(), new byte[0]));
             Reply.Event left = watcher.awaitEvent(e -> e.type().equals("call_left"));
             assertThat(left.json().getString("reason")).isEqualTo("left");
-            assertThat(left.json().getJsonObject("member").getString("username")).isEqualTo(room.names[0]);
+            assertThat(left.json().getJsonObject("member").getString("username")).isEqualTo(room.names()[0]);
         }
     }
 
     @Test
     void anOutsiderGetsNoTicket() {
-        Room room = Room.create("Private", 1);
+        CallRoom room = CallRoom.create(nc, "Private", 1);
         String outsider = login(newName());
-        assertThat(nc.send("call_join " + outsider + " " + room.id)).startsWith("ERR call_join NOT_MEMBER ");
+        assertThat(nc.send("call_join " + outsider + " " + room.id())).startsWith("ERR call_join NOT_MEMBER ");
         HttpResponse<Buffer> refused = http.post(CallCluster.httpPort(cluster.rooms), "127.0.0.1",
-            "/api/projects/" + room.id + "/call").bearerTokenAuthentication(outsider).send().await();
+            "/api/projects/" + room.id() + "/call").bearerTokenAuthentication(outsider).send().await();
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.bodyAsJsonObject().getString("code")).isEqualTo("NOT_MEMBER");
     }
 
     @Test
     void forgedExpiredReplayedAndOtherRoomTicketsAreRefused() {
-        Room room = Room.create("Tickets", 1);
-        Room other = Room.create("Elsewhere", 0);
+        CallRoom room = CallRoom.create(nc, "Tickets", 1);
+        CallRoom other = CallRoom.create(nc, "Elsewhere", 0);
         try (MediaTestClient first = client(); MediaTestClient second = client()) {
             byte[] forged = ticket(room, 1);
             forged[forged.length - 1] ^= 1;
-            assertThat(MediaTestClient.refusal(first.join(room.id, forged))).isEqualTo(JoinError.Reason.BAD_TICKET);
+            assertThat(MediaTestClient.refusal(first.join(room.id(), forged))).isEqualTo(JoinError.Reason.BAD_TICKET);
 
             byte[] otherProject = ticket(room, 1);
             otherProject[16] ^= 1; // the project id, changed without signing again
-            assertThat(MediaTestClient.refusal(first.join(room.id ^ 1, otherProject)))
+            assertThat(MediaTestClient.refusal(first.join(room.id() ^ 1, otherProject)))
                 .isEqualTo(JoinError.Reason.BAD_TICKET);
 
-            assertThat(MediaTestClient.refusal(first.join(other.id, ticket(room, 1))))
+            assertThat(MediaTestClient.refusal(first.join(other.id(), ticket(room, 1))))
                 .as("a ticket for one room presented for another").isEqualTo(JoinError.Reason.WRONG_ROOM);
 
             byte[] expiring = ticket(room, 1);
             relayClock.advance(Duration.ofHours(1));
             try {
-                assertThat(MediaTestClient.refusal(first.join(room.id, expiring))).isEqualTo(JoinError.Reason.EXPIRED);
+                assertThat(MediaTestClient.refusal(first.join(room.id(), expiring))).isEqualTo(JoinError.Reason.EXPIRED);
             } finally {
                 relayClock.advance(Duration.ofHours(-1));
             }
 
             byte[] once = ticket(room, 1);
-            assertThat(MediaTestClient.refusal(first.join(room.id, once))).isNull();
+            assertThat(MediaTestClient.refusal(first.join(room.id(), once))).isNull();
             int session = first.sessionId();
-            assertThat(MediaTestClient.refusal(first.join(room.id, once))).as("a retransmitted JOIN").isNull();
+            assertThat(MediaTestClient.refusal(first.join(room.id(), once))).as("a retransmitted JOIN").isNull();
             assertThat(first.sessionId()).isEqualTo(session);
-            assertThat(MediaTestClient.refusal(second.join(room.id, once))).isEqualTo(JoinError.Reason.REPLAYED);
+            assertThat(MediaTestClient.refusal(second.join(room.id(), once))).isEqualTo(JoinError.Reason.REPLAYED);
         }
     }
 
     @Test
     void packetsFromAnAddressWithoutASessionAreNeitherForwardedNorAnswered() {
-        Room room = Room.create("Spoof", 1);
+        CallRoom room = CallRoom.create(nc, "Spoof", 1);
         try (MediaTestClient alice = member(room, 0, false);
              MediaTestClient bob = member(room, 1, false);
              MediaTestClient stranger = client()) {
@@ -179,39 +177,39 @@ class MediaRelayEndToEndTest {
 
     @Test
     void aKickedMemberIsDroppedFromTheCallAndStopsReceiving() {
-        Room room = Room.create("Kick", 2);
+        CallRoom room = CallRoom.create(nc, "Kick", 2);
         try (LineClient watcher = watching(room, 0);
              MediaTestClient alice = member(room, 0, false);
              MediaTestClient bob = member(room, 1, false);
              MediaTestClient carol = member(room, 2, false)) {
-            nc.ok("kick " + room.tokens[0] + " " + room.id + " " + room.names[2]);
+            nc.ok("kick " + room.tokens()[0] + " " + room.id() + " " + room.names()[2]);
             carol.await(p -> MediaPacket.type(p, 0) == PacketType.LEAVE);
             Reply.Event left = watcher.awaitEvent(e -> e.type().equals("call_left"));
             assertThat(left.json().getString("reason")).isEqualTo("removed");
-            assertThat(left.json().getJsonObject("member").getString("username")).isEqualTo(room.names[2]);
+            assertThat(left.json().getJsonObject("member").getString("username")).isEqualTo(room.names()[2]);
 
             alice.sendAudio(text("after the kick"));
             alice.sendAudio(text("marker"));
             bob.awaitAudio(text("marker"));
             assertThat(carol.receivedSoFar())
                 .noneMatch(p -> Arrays.equals(MediaTestClient.payload(p), text("after the kick")));
-            assertThat(nc.ok("call_members " + room.tokens[0] + " " + room.id).getJsonArray("members")).hasSize(2);
+            assertThat(nc.ok("call_members " + room.tokens()[0] + " " + room.id()).getJsonArray("members")).hasSize(2);
         }
     }
 
     @Test
     void aMemberWhoLogsOutIsDroppedFromTheCall() {
-        Room room = Room.create("Logout", 1);
+        CallRoom room = CallRoom.create(nc, "Logout", 1);
         try (MediaTestClient alice = member(room, 0, false); MediaTestClient bob = member(room, 1, false)) {
-            nc.ok("logout " + room.tokens[1]);
+            nc.ok("logout " + room.tokens()[1]);
             bob.await(p -> MediaPacket.type(p, 0) == PacketType.LEAVE);
-            assertThat(nc.ok("call_members " + room.tokens[0] + " " + room.id).getJsonArray("members")).hasSize(1);
+            assertThat(nc.ok("call_members " + room.tokens()[0] + " " + room.id()).getJsonArray("members")).hasSize(1);
         }
     }
 
     @Test
     void withTenPercentOfVideoChunksLostTheReceiverAssemblesOnlyCompleteFrames() {
-        Room room = Room.create("Video", 1);
+        CallRoom room = CallRoom.create(nc, "Video", 1);
         try (MediaTestClient alice = member(room, 0, false); MediaTestClient bob = member(room, 1, false)) {
             VideoPacketizer camera = new VideoPacketizer(alice.sessionId(), 1, MediaKind.VIDEO);
             Random random = new Random(42);
@@ -257,41 +255,23 @@ class MediaRelayEndToEndTest {
 
     // ------------------------------------------------------------------ helpers
 
-    /** A project whose owner (index 0) added {@code members} others; tokens and names by index. */
-    private record Room(long id, String[] names, String[] tokens) {
-        static Room create(String name, int members) {
-            String[] names = new String[members + 1];
-            String[] tokens = new String[members + 1];
-            for (int i = 0; i <= members; i++) {
-                names[i] = newName();
-                tokens[i] = login(names[i]);
-            }
-            long id = nc.ok("new_project " + tokens[0] + " " + name).getJsonObject("project").getLong("id");
-            if (members > 0) {
-                nc.ok("add_group " + tokens[0] + " " + id + " " + String.join(", ", Arrays.copyOfRange(names, 1,
-                    names.length)));
-            }
-            return new Room(id, names, tokens);
-        }
-    }
-
     /** A line connection of member {@code index} that has opened the room: it sees the call's events. */
-    private static LineClient watching(Room room, int index) {
+    private static LineClient watching(CallRoom room, int index) {
         LineClient watcher = LineClient.connect(cluster.linePort);
-        watcher.ok("join " + room.tokens[index] + " " + room.id);
+        watcher.ok("join " + room.tokens()[index] + " " + room.id());
         return watcher;
     }
 
     /** Member {@code index} joined to the room's call, with a ticket over HTTP or the line protocol. */
-    private static MediaTestClient member(Room room, int index, boolean overHttp) {
-        JsonObject answer = overHttp ? httpCallJoin(room.tokens[index], room.id)
-            : nc.ok("call_join " + room.tokens[index] + " " + room.id);
+    private static MediaTestClient member(CallRoom room, int index, boolean overHttp) {
+        JsonObject answer = overHttp ? httpCallJoin(room.tokens()[index], room.id())
+            : nc.ok("call_join " + room.tokens()[index] + " " + room.id());
         JsonObject relay = answer.getJsonObject("relay");
         assertThat(relay.getString("host")).isEqualTo("127.0.0.1");
         assertThat(relay.getInteger("port")).isEqualTo(cluster.relayUdpPort);
         MediaTestClient client = new MediaTestClient(relay.getString("host"), relay.getInteger("port"));
         // the relay may still be asking room-service for its ticket key: then the same ticket works again
-        Eventually.assertThat(() -> assertThat(MediaTestClient.refusal(client.join(room.id,
+        Eventually.assertThat(() -> assertThat(MediaTestClient.refusal(client.join(room.id(),
             Base64.getUrlDecoder().decode(answer.getString("ticket"))))).isNull());
         return client;
     }
@@ -303,8 +283,8 @@ class MediaRelayEndToEndTest {
         return response.bodyAsJsonObject();
     }
 
-    private static byte[] ticket(Room room, int index) {
-        return Base64.getUrlDecoder().decode(nc.ok("call_join " + room.tokens[index] + " " + room.id)
+    private static byte[] ticket(CallRoom room, int index) {
+        return Base64.getUrlDecoder().decode(nc.ok("call_join " + room.tokens()[index] + " " + room.id())
             .getString("ticket"));
     }
 
@@ -313,12 +293,11 @@ class MediaRelayEndToEndTest {
     }
 
     private static String login(String name) {
-        nc.ok("reg " + name + " password123");
-        return nc.ok("login " + name + " password123").getString("token");
+        return CallRoom.login(nc, name);
     }
 
     private static String newName() {
-        return "m" + names.incrementAndGet() + "x";
+        return CallRoom.newName();
     }
 
     private static byte[] text(String text) {

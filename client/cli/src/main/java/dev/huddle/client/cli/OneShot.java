@@ -58,7 +58,9 @@ final class OneShot implements AutoCloseable {
             Set.of(), false),
         new Spec("files", "files <project_id|@user> [--limit N] [--before ID] [--json]", 1, 1,
             Set.of("limit", "before"), Set.of("json"), false),
-        simple("delete-file", "delete-file <file_id>", 1, 1));
+        simple("delete-file", "delete-file <file_id>", 1, 1),
+        new Spec("call", "call <project_id> [--video synthetic|none] [--audio tone|none] [--seconds N] "
+            + "[--save-frames DIR] [--relay HOST:PORT] [--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
         "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file");
@@ -109,6 +111,13 @@ final class OneShot implements AutoCloseable {
             }
             case "files" -> files().print(ok(new Command.Files(token(), CliFiles.target(a.get(0)), limit(), before())));
             case "delete-file" -> print(ok(new Command.DeleteFile(token(), Args.positive(a.get(0), "file_id"))));
+            case "call" -> {
+                CliCall.check(options);
+                String token = token();
+                long projectId = id(a.get(0));
+                String username = connection().ok(new Command.Whoami(token)).getString("username");
+                return new CliCall(connection(), token, projectId, options, cli.out()).run(username);
+            }
             case "chat" -> {
                 String token = token();
                 long projectId = id(a.get(0));

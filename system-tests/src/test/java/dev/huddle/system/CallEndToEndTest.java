@@ -1,0 +1,335 @@
+package dev.huddle.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.huddle.client.cli.Cli;
+import dev.huddle.client.line.LineConnection;
+import dev.huddle.client.media.AudioSource;
+import dev.huddle.client.media.Call;
+import dev.huddle.client.media.CallControl;
+import dev.huddle.client.media.CallSettings;
+import dev.huddle.client.media.CallStats;
+import dev.huddle.client.media.CallTicket;
+import dev.huddle.client.media.FrameSink;
+import dev.huddle.client.media.FrameStamp;
+import dev.huddle.client.media.PeerStats;
+import dev.huddle.client.media.SyntheticVideo;
+import dev.huddle.client.media.ToneSource;
+import dev.huddle.client.store.TokenStore;
+import dev.huddle.server.testing.Eventually;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Headless participants in real calls: auth-service, room-service, chat-service and a media relay
+ * as clustered nodes, each participant the client library's {@link Call} with a synthetic camera and
+ * a tone, its ticket from {@code call_join}. What arrives is checked in the decoded picture: the
+ * frame number drawn in must be the one the packets carried, and only ever grow.
+ */
+class CallEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(45);
+
+    @TempDir
+    static Path root;
+    static CallCluster cluster;
+    static LineClient nc;
+
+    @BeforeAll
+    static void start() {
+        cluster = CallCluster.start(root, Clock.systemUTC());
+        nc = LineClient.connect(cluster.linePort);
+    }
+
+    @AfterAll
+    static void stop() {
+        nc.close();
+        cluster.close();
+    }
+
+    @Test
+    void twoParticipantsSeeEachOthersFramesWholeAndInOrderAndHearEachOther() {
+        CallRoom room = CallRoom.create(nc, "Pair", 1);
+        try (Participant alice = join(room, 0, 640, 480, null); Participant bob = join(room, 1, 640, 480, null)) {
+            for (Participant[] pair : new Participant[][] {{alice, bob}, {bob, alice}}) {
+                Participant sender = pair[0];
+                Participant receiver = pair[1];
+                Eventually.assertThat(WAIT, () -> assertThat(receiver.framesFrom(sender.name)).hasSizeGreaterThan(15));
+                receiver.assertWholeAndInOrder(sender.name);
+                Eventually.assertThat(WAIT, () -> assertThat(receiver.peer(sender).audioPlayed()).isGreaterThan(25));
+                // no assertion on frames dropped incomplete: on a loaded machine a chunk can miss the
+                // reassembly deadline even on loopback; what matters is that none is ever shown
+                assertThat(receiver.peer(sender).latencies()).allMatch(ms -> ms >= 0);
+            }
+        }
+    }
+
+    @Test
+    void theOthersSeeTheCameraAndMicrophoneToggled() {
+        CallRoom room = CallRoom.create(nc, "Toggles", 1);
+        try (Participant alice = join(room, 0, 320, 240, null); Participant bob = join(room, 1, 320, 240, null)) {
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).isNotEmpty());
+            assertThat(bob.peer(alice).camera()).isTrue();
+            alice.call.camera(false);
+            alice.call.microphone(false);
+            Eventually.assertThat(WAIT, () -> assertThat(bob.peer(alice).camera()).isFalse());
+            assertThat(bob.peer(alice).microphone()).isFalse();
+            long sentWhileOff = alice.call.stats().framesSent();
+            alice.call.camera(true);
+            Eventually.assertThat(WAIT, () -> assertThat(bob.peer(alice).camera()).isTrue());
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name).getLast().headerNumber())
+                .as("frames flow again").isGreaterThanOrEqualTo(sentWhileOff));
+            bob.assertWholeAndInOrder(alice.name);
+        }
+    }
+
+    @Test
+    void audioComesOutOfTheJitterBufferInOrder() {
+        CallRoom room = CallRoom.create(nc, "Voice", 1);
+        try (Participant alice = join(room, 0, 320, 240, null, new NumberedAudio());
+             Participant bob = join(room, 1, 320, 240, null, null)) {
+            Eventually.assertThat(WAIT, () -> assertThat(bob.heardNumbers()).hasSizeGreaterThan(50));
+            List<Long> heard = bob.heardNumbers();
+            for (int i = 1; i < heard.size(); i++) {
+                assertThat(heard.get(i)).as("audio frame %d after %d", heard.get(i), heard.get(i - 1))
+                    .isGreaterThan(heard.get(i - 1));
+            }
+            assertThat(alice.heardNumbers()).as("bob sends no audio: alice hears nothing numbered").isEmpty();
+        }
+    }
+
+    /** Audio whose first two samples carry the frame's number (plus one, so silence reads as none). */
+    private static final class NumberedAudio implements AudioSource {
+        private long next;
+
+        @Override
+        public byte[] next() {
+            byte[] frame = new byte[FRAME_BYTES];
+            java.nio.ByteBuffer.wrap(frame).putInt((int) ++next);
+            return frame;
+        }
+    }
+
+    @Test
+    void inAThreePersonCallEveryoneSeesBothOthers() {
+        CallRoom room = CallRoom.create(nc, "Trio", 2);
+        try (Participant alice = join(room, 0, 320, 240, null);
+             Participant bob = join(room, 1, 320, 240, null);
+             Participant carol = join(room, 2, 320, 240, null)) {
+            List<Participant> all = List.of(alice, bob, carol);
+            for (Participant receiver : all) {
+                for (Participant sender : all) {
+                    if (sender != receiver) {
+                        Eventually.assertThat(WAIT, () ->
+                            assertThat(receiver.framesFrom(sender.name)).hasSizeGreaterThan(10));
+                        receiver.assertWholeAndInOrder(sender.name);
+                        Eventually.assertThat(WAIT, () -> assertThat(receiver.peer(sender).audioPlayed()).isPositive());
+                    }
+                }
+                assertThat(receiver.framesFrom(receiver.name)).as("never its own frames").isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void withFivePercentLossOnlyWholeFramesAreShownLossIsReportedAndTheCallGoesOn() {
+        lossyCall(0.05, 20);
+    }
+
+    @Test
+    void withTwentyPercentLossOnlyWholeFramesAreShownTheSenderLowersQualityAndTheCallGoesOn() {
+        Participant[] sender = new Participant[1];
+        lossyCall(0.20, 3, participant -> sender[0] = participant);
+    }
+
+    private void lossyCall(double loss, int framesWanted) {
+        lossyCall(loss, framesWanted, participant -> { });
+    }
+
+    private void lossyCall(double loss, int framesWanted, java.util.function.Consumer<Participant> onSender) {
+        CallRoom room = CallRoom.create(nc, "Lossy", 1);
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, loss, 7);
+             Participant alice = join(room, 0, 320, 240, path);
+             Participant bob = join(room, 1, 320, 240, null)) {
+            onSender.accept(alice);
+            Eventually.assertThat(WAIT, () -> {
+                PeerStats seen = bob.peer(alice);
+                assertThat(seen.framesIncomplete()).as("frames that lost a chunk were dropped").isPositive();
+                assertThat(seen.lossPercent()).as("loss is reported").isPositive();
+                assertThat(bob.framesFrom(alice.name)).hasSizeGreaterThan(framesWanted);
+            });
+            bob.assertWholeAndInOrder(alice.name);
+            assertThat(path.dropped()).isPositive();
+            if (loss >= 0.2) {
+                Eventually.assertThat(WAIT, () -> assertThat(alice.call.stats().quality())
+                    .as("the sender lowers its JPEG quality on the receiver's reports").isLessThan(0.7f));
+            }
+            int before = bob.framesFrom(alice.name).size();
+            Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).as("the call goes on")
+                .hasSizeGreaterThan(before + 1));
+            bob.assertWholeAndInOrder(alice.name);
+        }
+    }
+
+    @Test
+    void twoCliParticipantsPrintStatsEverySecondAndSaveOnlyWholeFrames(@TempDir Path frames) throws Exception {
+        CallRoom room = CallRoom.create(nc, "Cli", 1);
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, 0.05, 11)) {
+            var alice = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 0,
+                "--relay", "127.0.0.1:" + path.port(), "--save-frames", frames.resolve("alice").toString()));
+            var bob = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 1,
+                "--save-frames", frames.resolve("bob").toString()));
+            for (var run : List.of(alice.get(), bob.get())) {
+                assertThat(run.status()).as(run.err()).isZero();
+                List<JsonObject> lines = run.out().lines().map(JsonObject::new).toList();
+                assertThat(lines).hasSize(5);
+                assertThat(lines.subList(0, 4)).allMatch(l -> l.getLong("second") > 0);
+                JsonObject summary = lines.get(4);
+                assertThat(summary.getBoolean("summary")).isTrue();
+                assertThat(summary.getLong("framesSent")).isPositive();
+                assertThat(summary.getJsonArray("peers")).hasSize(1);
+            }
+            JsonObject bobSawAlice = bob.get().out().lines().map(JsonObject::new).toList().get(4)
+                .getJsonArray("peers").getJsonObject(0);
+            assertThat(bobSawAlice.getString("name")).isEqualTo(room.names()[0]);
+            assertThat(bobSawAlice.getDouble("lossPercent")).as("alice's path loses 5 %").isPositive();
+            assertSavedFramesAreWhole(frames.resolve("bob"), room.names()[0]);
+            assertSavedFramesAreWhole(frames.resolve("alice"), room.names()[1]);
+        }
+    }
+
+    /** Every file is a whole picture whose drawn number is the one in its name, and there are some. */
+    private static void assertSavedFramesAreWhole(Path dir, String sender) throws java.io.IOException {
+        try (var files = java.nio.file.Files.list(dir)) {
+            List<Path> saved = files.toList();
+            assertThat(saved).isNotEmpty().allMatch(f -> f.getFileName().toString().startsWith(sender + "-"));
+            for (Path file : saved) {
+                String name = file.getFileName().toString();
+                long number = Long.parseLong(name.substring(sender.length() + 1, name.length() - ".jpg".length()));
+                BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+                assertThat(FrameStamp.read(image)).as(name).hasValueSatisfying(
+                    stamp -> assertThat(stamp.frameNumber()).isEqualTo(number));
+            }
+        }
+    }
+
+    private record CliRun(int status, String out, String err) {
+    }
+
+    private static CliRun cliCall(CallRoom room, int index, String... options) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(cluster.linePort), "call",
+            Long.toString(room.id()), "--seconds", "4", "--json"));
+        args.addAll(List.of(options));
+        Cli cli = new Cli(new java.io.ByteArrayInputStream(new byte[0]),
+            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), LineConnection::open,
+            new TokenStore(root.resolve("no-token-file")), Map.of(Cli.TOKEN_ENV, room.tokens()[index]));
+        int status = cli.run(args.toArray(String[]::new));
+        return new CliRun(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+            err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static Participant join(CallRoom room, int index, int width, int height, LossyUdpProxy path) {
+        return join(room, index, width, height, path, new ToneSource(440 + index));
+    }
+
+    private static Participant join(CallRoom room, int index, int width, int height, LossyUdpProxy path,
+                                    AudioSource audio) {
+        LineConnection line = LineConnection.open("127.0.0.1", cluster.linePort, Duration.ofSeconds(15));
+        CallControl control = new CallControl(line, room.tokens()[index], room.id());
+        CallTicket ticket = control.ticket();
+        if (path != null) {
+            ticket = ticket.via("127.0.0.1", path.port());
+        }
+        String name = room.names()[index];
+        Participant participant = new Participant(name, line);
+        CallSettings settings = new CallSettings(new SyntheticVideo(width, height, name), audio,
+            CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+        participant.call = Call.start(ticket, settings, participant, participant::heard, control::username,
+            Clock.systemUTC());
+        return participant;
+    }
+
+    /** A frame as shown: the number its packets carried and the stamp read back from the picture. */
+    private record Shown(long headerNumber, FrameStamp.Stamp stamp) {
+    }
+
+    /** One participant, recording every frame its call shows, by sender. */
+    private static final class Participant implements FrameSink, AutoCloseable {
+        final String name;
+        final LineConnection line;
+        final Map<String, List<Shown>> shown = new ConcurrentHashMap<>();
+        final List<Long> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        Call call;
+
+        Participant(String name, LineConnection line) {
+            this.name = name;
+            this.line = line;
+        }
+
+        @Override
+        public void frame(String peer, long frameNumber, BufferedImage image, byte[] jpeg) {
+            shown.computeIfAbsent(peer, p -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                .add(new Shown(frameNumber, FrameStamp.read(image).orElse(null)));
+        }
+
+        /** A mixed audio frame: the number {@link NumberedAudio} put in, if it is one of those. */
+        void heard(byte[] pcm) {
+            long number = java.nio.ByteBuffer.wrap(pcm).getInt() & 0xFFFF_FFFFL;
+            if (number != 0) {
+                heard.add(number);
+            }
+        }
+
+        List<Long> heardNumbers() {
+            synchronized (heard) {
+                return List.copyOf(heard);
+            }
+        }
+
+        List<Shown> framesFrom(String peer) {
+            List<Shown> frames = shown.getOrDefault(peer, List.of());
+            synchronized (frames) {
+                return List.copyOf(frames);
+            }
+        }
+
+        /** Every frame shown from {@code peer} is whole (its picture carries its own number) and newer than the last. */
+        void assertWholeAndInOrder(String peer) {
+            long previous = -1;
+            for (Shown frame : framesFrom(peer)) {
+                assertThat(frame.stamp()).as("the picture of frame %d reads back", frame.headerNumber()).isNotNull();
+                assertThat(frame.stamp().frameNumber()).isEqualTo(frame.headerNumber());
+                assertThat(frame.headerNumber()).as("frames only ever get newer").isGreaterThan(previous);
+                previous = frame.headerNumber();
+            }
+        }
+
+        PeerStats peer(Participant other) {
+            CallStats stats = call.stats();
+            return stats.peers().stream().filter(p -> p.name().equals(other.name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " has heard nothing from " + other.name));
+        }
+
+        @Override
+        public void close() {
+            call.close();
+            line.close();
+        }
+    }
+}
