@@ -121,6 +121,20 @@ class AuthHttpApiTest {
     }
 
     @Test
+    void aLoginBodyThatIsNotJsonNeverReachesTheActionLog() throws Exception {
+        HttpResponse<Buffer> form = auth.client.post("/api/auth/login")
+            .putHeader("content-type", "application/x-www-form-urlencoded")
+            .sendBuffer(Buffer.buffer("username=heidi&password=form-body-secret")).await();
+        assertThat(form.statusCode()).isEqualTo(400);
+        HttpResponse<Buffer> escaped = auth.client.post("/api/auth/login").sendBuffer(
+            Buffer.buffer("{\"username\":\"heidi\",\"pass\\u0077ord\":\"escaped-key-secret\"}")).await();
+        assertThat(escaped.statusCode()).isEqualTo(401);
+        String login = Files.readString(auth.node.logDir().resolve("30_10_2024").resolve("login_log_30_10_2024.log"));
+        assertThat(login).contains("MessageRequest: POST /api/auth/login")
+            .doesNotContain("form-body-secret", "escaped-key-secret");
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         HttpResponse<Buffer> health = auth.get("/health", null);
         assertThat(health.statusCode()).isEqualTo(200);

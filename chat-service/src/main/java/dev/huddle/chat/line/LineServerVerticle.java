@@ -70,7 +70,7 @@ public final class LineServerVerticle extends VerticleBase {
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            new LineReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), new LineReplies(session));
         LineFramer framer = new LineFramer(LineCodec.MAX_LINE_BYTES, frame -> {
             switch (frame) {
                 case LineFramer.Frame.Line line -> onLine(session, commands, line.text());
@@ -88,6 +88,7 @@ public final class LineServerVerticle extends VerticleBase {
         socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
             session.markClosed();
+            commands.logUnloggedRefusals();
             dispatcher.disconnected(session);
         });
     }
@@ -109,10 +110,21 @@ public final class LineServerVerticle extends VerticleBase {
         });
     }
 
-    private static String firstWord(String text) {
-        String trimmed = text.strip();
-        int space = trimmed.indexOf(' ');
-        return (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+    /** The command word as the parser splits it: up to the first space or tab. */
+    static String firstWord(String text) {
+        int start = 0;
+        while (start < text.length() && isBlank(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && !isBlank(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static NetServerOptions options(NodeConfig node, ChatConfig config) {

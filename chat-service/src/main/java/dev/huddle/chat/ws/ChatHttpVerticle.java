@@ -94,7 +94,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            new FrameReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), new FrameReplies(session));
         String queryToken = queryToken(socket);
         if (queryToken != null) {
             commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
@@ -119,6 +119,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
         });
         socket.closeHandler(v -> {
             session.markClosed();
+            commands.logUnloggedRefusals();
             dispatcher.disconnected(session);
         });
     }
