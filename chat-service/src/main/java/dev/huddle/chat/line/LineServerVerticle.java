@@ -3,6 +3,7 @@ package dev.huddle.chat.line;
 import dev.huddle.chat.ChatConfig;
 import dev.huddle.chat.ChatDispatcher;
 import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.ErrorCode;
@@ -70,8 +71,10 @@ public final class LineServerVerticle extends VerticleBase {
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            config.limits().refusalLogBudget(runtime.clock()), new LineReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), config.limits().maxQueuedCommands(), new LineReplies(session));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(runtime.clock(), config.limits());
         LineFramer framer = new LineFramer(LineCodec.MAX_LINE_BYTES, frame -> {
+            deadlines.lineCompleted();
             switch (frame) {
                 case LineFramer.Frame.Line line -> onLine(session, commands, line.text());
                 case LineFramer.Frame.TooLong tooLong -> commands.refuse(null, "-", "(line too long)",
@@ -82,11 +85,22 @@ public final class LineServerVerticle extends VerticleBase {
             }
         });
         session.framer(framer);
-        socket.handler(framer::feed);
+        socket.handler(chunk -> {
+            framer.feed(chunk);
+            deadlines.received(framer.partialLine());
+        });
+        long watch = vertx.setPeriodic(ConnectionDeadlines.checkEveryMillis(config.limits()), id -> {
+            String expired = deadlines.expired(session.principal() != null);
+            if (expired != null) {
+                LOG.info("{} closed: {}", session, expired);
+                session.close(expired);
+            }
+        });
         // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
         // ERROR for an unhandled exception; the close handler below does the cleaning up
         socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
+            vertx.cancelTimer(watch);
             session.markClosed();
             commands.logUnloggedRefusals();
             dispatcher.disconnected(session);

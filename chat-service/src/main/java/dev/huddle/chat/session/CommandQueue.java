@@ -37,16 +37,21 @@ public final class CommandQueue {
     private final RateLimiter limiter;
     private final RateLimiter refusalLog;
     private final Replies replies;
+    private final int maxQueued;
     private Future<Void> tail = Future.succeededFuture();
+    private int queued;
     private long unloggedRefusals;
 
     /**
      * @param limiter    the connection's command rate
      * @param refusalLog which refusals get a block of their own; the others are only counted, so a
      *                   flood of junk costs the disk one summary block, not one block per line
+     * @param maxQueued  commands that may wait for their answer at once (a slow backend must not let
+     *                   one connection pile up unbounded work); more are refused {@code RATE_LIMITED}
      */
     public CommandQueue(Session session, ChatDispatcher dispatcher, ActionLog actionLog, RateLimiter limiter,
-                        RateLimiter refusalLog, Replies replies) {
+                        RateLimiter refusalLog, int maxQueued, Replies replies) {
+        this.maxQueued = maxQueued;
         this.session = session;
         this.dispatcher = dispatcher;
         this.actionLog = actionLog;
@@ -66,9 +71,15 @@ public final class CommandQueue {
                 "too many commands; slow down"));
             return Future.succeededFuture();
         }
+        if (queued >= maxQueued) {
+            refuse(requestId, word, requestText, new HuddleException(ErrorCode.RATE_LIMITED,
+                "too many commands waiting for an answer; wait for the replies"));
+            return Future.succeededFuture();
+        }
+        queued++;
         Future<Command> done = tail.transform(ignored -> run(requestId, word, requestText, parse));
         tail = done.mapEmpty();
-        return done;
+        return done.andThen(answered -> queued--);
     }
 
     /** Answers a refusal that needs no command (line too long, bad encoding). */

@@ -7,6 +7,7 @@ import dev.huddle.chat.file.FileTransfers;
 import dev.huddle.chat.file.HttpAnswers;
 import dev.huddle.chat.file.TusRoutes;
 import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.ErrorCode;
@@ -94,7 +95,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            config.limits().refusalLogBudget(runtime.clock()), new FrameReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), config.limits().maxQueuedCommands(), new FrameReplies(session));
         String queryToken = queryToken(socket);
         if (queryToken != null) {
             commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
@@ -104,7 +105,18 @@ public final class ChatHttpVerticle extends ApiVerticle {
                     }
                 });
         }
-        socket.textMessageHandler(text -> onFrame(session, commands, text));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(runtime.clock(), config.limits());
+        socket.textMessageHandler(text -> {
+            deadlines.received(false);
+            onFrame(session, commands, text);
+        });
+        long watch = vertx.setPeriodic(ConnectionDeadlines.checkEveryMillis(config.limits()), id -> {
+            String expired = deadlines.expired(session.principal() != null);
+            if (expired != null) {
+                LOG.info("{} closed: {}", session, expired);
+                session.close(expired);
+            }
+        });
         socket.exceptionHandler(error -> {
             // a frame over the size limit Netty refuses and closes itself; a message (frames joined) over
             // it Vert.x only reports here, dropping the frame and keeping the connection: close it
@@ -118,6 +130,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
             }
         });
         socket.closeHandler(v -> {
+            vertx.cancelTimer(watch);
             session.markClosed();
             commands.logUnloggedRefusals();
             dispatcher.disconnected(session);
