@@ -29,7 +29,8 @@ public final class AuthHttpVerticle extends ApiVerticle {
         publicRoute(POST, "/api/auth/register", "reg", 201, ctx -> {
             JsonObject body = ApiResponder.jsonBody(ctx);
             JsonFields.requiredText(body, "email"); // optional only on the line protocol
-            return api.register(body);
+            SocketAddress from = ctx.request().remoteAddress();
+            return api.register(body, from == null ? null : from.host());
         });
         publicRoute(POST, "/api/auth/login", "login", 200, ctx -> {
             SocketAddress from = ctx.request().remoteAddress();
