@@ -2,6 +2,7 @@ package dev.huddle.chat.line;
 
 import dev.huddle.chat.ChatConfig;
 import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.chat.session.AddressCaps;
 import dev.huddle.chat.session.CommandQueue;
 import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
@@ -44,10 +45,12 @@ public final class LineServerVerticle extends VerticleBase {
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
     private final SessionRegistry sessions;
+    private final AddressCaps caps;
     private NetServer server;
 
     public LineServerVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
-                              SessionRegistry sessions) {
+                              SessionRegistry sessions, AddressCaps caps) {
+        this.caps = caps;
         this.runtime = runtime;
         this.config = config;
         this.dispatcher = dispatcher;
@@ -67,6 +70,12 @@ public final class LineServerVerticle extends VerticleBase {
     }
 
     private void connected(NetSocket socket) {
+        String address = socket.remoteAddress() == null ? null : socket.remoteAddress().host();
+        if (!caps.tryOpen(address)) {
+            socket.write(LineReply.err("-", ErrorCode.RATE_LIMITED, "too many connections from your address") + "\n")
+                .onComplete(v -> socket.close());
+            return;
+        }
         LineSession session = new LineSession(socket, config.outboundLimitBytes(), vertx.getOrCreateContext());
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
@@ -100,6 +109,7 @@ public final class LineServerVerticle extends VerticleBase {
         // ERROR for an unhandled exception; the close handler below does the cleaning up
         socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
+            caps.closed(address);
             vertx.cancelTimer(watch);
             session.markClosed();
             commands.logUnloggedRefusals();

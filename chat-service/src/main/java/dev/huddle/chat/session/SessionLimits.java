@@ -17,9 +17,10 @@ import java.util.List;
  * @param loginDeadline           a connection nobody has logged in on is closed after this
  * @param maxQueuedCommands       commands one connection may have waiting for an answer; more are
  *                                refused {@code RATE_LIMITED}
+ * @param maxConnectionsPerAddress line-protocol and WebSocket connections one client address may hold
  */
 public record SessionLimits(int refusalsLoggedPerSecond, Duration idleTimeout, Duration lineTimeout,
-                            Duration loginDeadline, int maxQueuedCommands) {
+                            Duration loginDeadline, int maxQueuedCommands, int maxConnectionsPerAddress) {
 
     public static final Setting<Integer> REFUSALS_LOGGED_PER_SECOND = Setting.integer(
         "HUDDLE_CHAT_REFUSALS_LOGGED_PER_SECOND", 2, 1, 10_000,
@@ -34,12 +35,16 @@ public record SessionLimits(int refusalsLoggedPerSecond, Duration idleTimeout, D
     public static final Setting<Integer> MAX_QUEUED_COMMANDS = Setting.integer("HUDDLE_CHAT_MAX_QUEUED_COMMANDS", 64,
         1, 100_000, "Commands one connection may have waiting for their answer; more are refused RATE_LIMITED.");
 
+    public static final Setting<Integer> MAX_CONNECTIONS_PER_ADDRESS = Setting.integer(
+        "HUDDLE_CHAT_MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1_000_000,
+        "Line-protocol and WebSocket connections one client address may hold at once; more are refused and closed.");
+
     public static final List<Setting<?>> SETTINGS = List.of(REFUSALS_LOGGED_PER_SECOND, IDLE_TIMEOUT, LINE_TIMEOUT,
-        LOGIN_DEADLINE, MAX_QUEUED_COMMANDS);
+        LOGIN_DEADLINE, MAX_QUEUED_COMMANDS, MAX_CONNECTIONS_PER_ADDRESS);
 
     public static SessionLimits read(Env env) {
         return new SessionLimits(REFUSALS_LOGGED_PER_SECOND.read(env), IDLE_TIMEOUT.read(env), LINE_TIMEOUT.read(env),
-            LOGIN_DEADLINE.read(env), MAX_QUEUED_COMMANDS.read(env));
+            LOGIN_DEADLINE.read(env), MAX_QUEUED_COMMANDS.read(env), MAX_CONNECTIONS_PER_ADDRESS.read(env));
     }
 
     /** The token bucket that decides which refusals of one connection get their own block. */

@@ -6,6 +6,7 @@ import dev.huddle.chat.file.FileRoutes;
 import dev.huddle.chat.file.FileTransfers;
 import dev.huddle.chat.file.HttpAnswers;
 import dev.huddle.chat.file.TusRoutes;
+import dev.huddle.chat.session.AddressCaps;
 import dev.huddle.chat.session.CommandQueue;
 import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
@@ -45,10 +46,12 @@ public final class ChatHttpVerticle extends ApiVerticle {
     private final SessionRegistry sessions;
     private final TusRoutes uploads;
     private final FileRoutes files;
+    private final AddressCaps caps;
 
     public ChatHttpVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
-                            SessionRegistry sessions, FileTransfers transfers) {
+                            SessionRegistry sessions, FileTransfers transfers, AddressCaps caps) {
         super(runtime, "openapi/chat-service.yaml");
+        this.caps = caps;
         this.config = config;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
@@ -91,6 +94,11 @@ public final class ChatHttpVerticle extends ApiVerticle {
     }
 
     private void connected(ServerWebSocket socket) {
+        String address = socket.remoteAddress() == null ? null : socket.remoteAddress().host();
+        if (!caps.tryOpen(address)) {
+            socket.close((short) 1008, "too many connections from your address");
+            return;
+        }
         WsSession session = new WsSession(socket, config.outboundLimitBytes());
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
@@ -130,6 +138,7 @@ public final class ChatHttpVerticle extends ApiVerticle {
             }
         });
         socket.closeHandler(v -> {
+            caps.closed(address);
             vertx.cancelTimer(watch);
             session.markClosed();
             commands.logUnloggedRefusals();

@@ -10,7 +10,7 @@ class ConnectionDeadlinesTest {
 
     private final MutableClock clock = MutableClock.atFixedInstant();
     private final SessionLimits limits = new SessionLimits(2, Duration.ofMinutes(10), Duration.ofSeconds(5),
-        Duration.ofMinutes(1), 8);
+        Duration.ofMinutes(1), 8, 16);
     private final ConnectionDeadlines deadlines = new ConnectionDeadlines(clock, limits);
 
     @Test

@@ -8,6 +8,7 @@ import dev.huddle.server.config.Env;
 import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.runtime.RunningService;
 import dev.huddle.server.runtime.ServiceLauncher;
+import dev.huddle.server.testing.Eventually;
 import dev.huddle.server.testing.TestNodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,9 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,12 +32,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Connections that hold the line protocol's port without using it are closed: a slowloris dripping
- * one byte of a line every 2 s, and a connection that keeps talking but never logs in.
+ * one byte of a line every 2 s, a connection that keeps talking but never logs in, and one address
+ * opening more connections than its cap.
  */
-class SlowClientTest {
+class LineConnectionLimitsTest {
 
     private static final int LINE_TIMEOUT_SECONDS = 5;
     private static final int LOGIN_DEADLINE_SECONDS = 12;
+    private static final int MAX_PER_ADDRESS = 3;
 
     @TempDir
     static Path root;
@@ -51,6 +56,7 @@ class SlowClientTest {
         env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
         env.put("HUDDLE_CHAT_LINE_TIMEOUT", LINE_TIMEOUT_SECONDS + "s");
         env.put("HUDDLE_CHAT_LOGIN_DEADLINE", LOGIN_DEADLINE_SECONDS + "s");
+        env.put("HUDDLE_CHAT_MAX_CONNECTIONS_PER_ADDRESS", Integer.toString(MAX_PER_ADDRESS));
         chat = ServiceLauncher.start(NodeConfig.read("chat-service", httpPort, Env.of(env)),
             ChatConfig.read(Env.of(env)), ChatDeployer::deploy, Clock.systemUTC()).await();
     }
@@ -71,6 +77,46 @@ class SlowClientTest {
         // whole lines, each answered: only the login deadline can end this one
         assertThat(closedWhileDripping("\n".repeat(20).getBytes(), LOGIN_DEADLINE_SECONDS))
             .contains("EVENT closing", "no login");
+    }
+
+    @Test
+    void anAddressOverItsConnectionCapIsRefusedAndMayConnectAgainOnceOneCloses() throws Exception {
+        List<Socket> admitted = new ArrayList<>();
+        try {
+            for (int i = 0; i < MAX_PER_ADDRESS; i++) {
+                admitted.add(answeringHelp());
+            }
+            try (Socket over = new Socket("127.0.0.1", linePort)) {
+                over.setSoTimeout(10_000);
+                assertThat(readUntilClosed(over.getInputStream())).startsWith("ERR - RATE_LIMITED");
+            }
+            admitted.remove(0).close();
+            Eventually.assertThat(() -> {
+                try {
+                    admitted.add(answeringHelp());
+                } catch (IOException | AssertionError refused) {
+                    throw new AssertionError("not admitted again yet", refused);
+                }
+            });
+        } finally {
+            for (Socket socket : admitted) {
+                socket.close();
+            }
+        }
+    }
+
+    /** A new connection, checked to be served: it answers {@code help}. */
+    private static Socket answeringHelp() throws IOException {
+        Socket socket = new Socket("127.0.0.1", linePort);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write("help\n".getBytes(StandardCharsets.UTF_8));
+        String first = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            StandardCharsets.UTF_8)).readLine();
+        if (first == null || !first.startsWith("OK help")) {
+            socket.close();
+            throw new AssertionError("not served: " + first);
+        }
+        return socket;
     }
 
     /**
