@@ -135,6 +135,45 @@ class AuthHttpApiTest {
     }
 
     @Test
+    void routerErrorsAnswerTheJsonErrorShape() {
+        assertRefused(auth.get("/api/no/such/path", null), 404, "NOT_FOUND");
+        assertRefused(auth.client.delete("/api/auth/login").send().await(), 405, "METHOD_NOT_ALLOWED");
+        assertRefused(auth.client.post("/api/auth/login").putHeader("content-type", "application/json")
+            .sendBuffer(Buffer.buffer(new byte[2 * 1024 * 1024])).await(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aMultipartBodyLeavesNoFileBehind() throws Exception {
+        Path uploads = Path.of("file-uploads");
+        long before = countFiles(uploads);
+        String boundary = "huddleboundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n" + "A".repeat(4096) + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<Buffer> answer = auth.client.post("/api/auth/register")
+            .putHeader("content-type", "multipart/form-data; boundary=" + boundary)
+            .sendBuffer(Buffer.buffer(multipart)).await();
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(countFiles(uploads)).isEqualTo(before);
+    }
+
+    @Test
+    void aNonAdminChangingARoleIsForbiddenWhateverTheRequest() {
+        auth.register("someone_first", "first@example.com", "password123"); // the first account is admin
+        String token = auth.tokenFor("ivan_user");
+        assertRefused(auth.client.put("/api/admin/users/abc/role").bearerTokenAuthentication(token)
+            .sendJsonObject(new JsonObject().put("role", "admin")).await(), 403, "FORBIDDEN");
+    }
+
+    private static long countFiles(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.count();
+        }
+    }
+
+    @Test
     void healthMetricsAndOpenApiAreServed() {
         HttpResponse<Buffer> health = auth.get("/health", null);
         assertThat(health.statusCode()).isEqualTo(200);
