@@ -47,10 +47,20 @@ public final class ApiResponder {
         send(ctx, action, refusal.code().httpStatus(), refusal.toJson());
     }
 
-    /** The JSON body of a request; a missing or broken body is a BAD_REQUEST. */
+    /**
+     * The JSON body of a request; a missing or broken body is a BAD_REQUEST, a body not declared
+     * {@code application/json} is UNSUPPORTED_MEDIA_TYPE (415).
+     */
     public static JsonObject jsonBody(RoutingContext ctx) {
+        String type = ctx.request().getHeader("content-type");
+        boolean json = type != null && type.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
         Buffer body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
+        boolean empty = body == null || body.length() == 0;
+        if (!json && (type != null || !empty)) {
+            throw new HuddleException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "the body must be JSON, sent with Content-Type: application/json");
+        }
+        if (empty) {
             throw HuddleException.badRequest("a JSON body is required");
         }
         try {
