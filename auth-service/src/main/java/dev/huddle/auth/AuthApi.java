@@ -29,24 +29,27 @@ public final class AuthApi {
     private final TokenLedger ledger;
     private final SigningKeys keys;
     private final TrustBroadcast broadcast;
+    private final PasswordWork passwords;
 
     public AuthApi(ServiceRuntime runtime, AuthService accounts, TokenLedger ledger, SigningKeys keys,
-                   TrustBroadcast broadcast) {
+                   TrustBroadcast broadcast, PasswordWork passwords) {
         this.runtime = runtime;
+        this.passwords = passwords;
         this.accounts = accounts;
         this.ledger = ledger;
         this.keys = keys;
         this.broadcast = broadcast;
     }
 
-    public Future<JsonObject> register(JsonObject body) {
-        return runtime.blocking(() -> accounts.register(JsonFields.text(body, "username"),
+    /** @param address the client's address, for the per-address limit; null if unknown */
+    public Future<JsonObject> register(JsonObject body, String address) {
+        return passwords.register(address, () -> accounts.register(JsonFields.text(body, "username"),
             JsonFields.text(body, "email"), JsonFields.text(body, "password")).toPublicJson());
     }
 
     /** {@code {token, tokenType, expiresAt, user}}. */
     public Future<JsonObject> login(JsonObject body, String address) {
-        return runtime.blocking(() -> {
+        return passwords.login(() -> {
             AuthService.Login login = accounts.login(JsonFields.text(body, "username"),
                 JsonFields.text(body, "password"), address);
             return new JsonObject()

@@ -4,7 +4,7 @@ import dev.huddle.server.config.Env;
 import dev.huddle.server.config.ServiceDescriptor;
 import dev.huddle.server.config.Setting;
 import java.time.Duration;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * auth-service's own settings (the common ones are in {@code NodeConfig}).
@@ -16,9 +16,10 @@ import java.util.List;
  * @param loginBackoffMax  the longest back-off
  * @param argon2MemoryKib  Argon2id memory cost (OWASP: 19 MiB)
  * @param argon2Iterations Argon2id time cost (OWASP: 2)
+ * @param limits           hashing pools and registration limits
  */
 public record AuthConfig(String adminUsername, Duration tokenTtl, int maxLoginFailures, Duration loginBackoff,
-                         Duration loginBackoffMax, int argon2MemoryKib, int argon2Iterations) {
+                         Duration loginBackoffMax, int argon2MemoryKib, int argon2Iterations, AuthLimits limits) {
 
     public static final Setting<String> ADMIN_USERNAME = Setting.text("HUDDLE_AUTH_ADMIN_USERNAME", "",
         "Username that becomes admin when registered; empty: the first registered user is admin.");
@@ -35,13 +36,13 @@ public record AuthConfig(String adminUsername, Duration tokenTtl, int maxLoginFa
     public static final Setting<Integer> ARGON2_ITERATIONS = Setting.integer("HUDDLE_AUTH_ARGON2_ITERATIONS", 2,
         1, 20, "Argon2id iterations (OWASP: 2 with 19 MiB).");
 
-    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("auth-service", 8081, List.of(
-        ADMIN_USERNAME, TOKEN_TTL, MAX_LOGIN_FAILURES, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX, ARGON2_MEMORY_KIB,
-        ARGON2_ITERATIONS));
+    public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("auth-service", 8081, Stream.concat(
+        Stream.<Setting<?>>of(ADMIN_USERNAME, TOKEN_TTL, MAX_LOGIN_FAILURES, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX,
+            ARGON2_MEMORY_KIB, ARGON2_ITERATIONS), AuthLimits.SETTINGS.stream()).toList());
 
     public static AuthConfig read(Env env) {
         return new AuthConfig(ADMIN_USERNAME.read(env).trim(), TOKEN_TTL.read(env), MAX_LOGIN_FAILURES.read(env),
             LOGIN_BACKOFF.read(env), LOGIN_BACKOFF_MAX.read(env), ARGON2_MEMORY_KIB.read(env),
-            ARGON2_ITERATIONS.read(env));
+            ARGON2_ITERATIONS.read(env), AuthLimits.read(env));
     }
 }

@@ -3,6 +3,7 @@ package dev.huddle.auth;
 import dev.huddle.auth.account.AccountRepository;
 import dev.huddle.auth.account.AuthService;
 import dev.huddle.auth.account.LoginThrottle;
+import dev.huddle.auth.account.RegistrationThrottle;
 import dev.huddle.auth.bus.AuthBusVerticle;
 import dev.huddle.auth.http.AuthHttpVerticle;
 import dev.huddle.auth.password.Argon2Params;
@@ -33,7 +34,10 @@ public final class AuthDeployer {
                     ledger, throttle, runtime.clock(), config.adminUsername());
                 TrustBroadcast broadcast = new TrustBroadcast(runtime.vertx(), runtime.node().clusterManager(),
                     runtime.tokens(), runtime.config().tokenSyncLease());
-                AuthApi api = new AuthApi(runtime, service, ledger, keys, broadcast);
+                PasswordWork passwords = new PasswordWork(runtime.vertx(), config.limits(),
+                    new RegistrationThrottle(runtime.clock(), config.limits().registrationsPerAddress(),
+                        config.limits().registrationWindow()));
+                AuthApi api = new AuthApi(runtime, service, ledger, keys, broadcast, passwords);
                 return runtime.vertx().deployVerticle(new AuthBusVerticle(runtime, api))
                     .compose(id -> runtime.vertx().deployVerticle(new AuthHttpVerticle(runtime, api)));
             });

@@ -1,6 +1,7 @@
 package dev.huddle.chat;
 
 import dev.huddle.chat.file.FileConfig;
+import dev.huddle.chat.session.SessionLimits;
 import dev.huddle.server.config.Env;
 import dev.huddle.server.config.ServiceDescriptor;
 import dev.huddle.server.config.Setting;
@@ -16,9 +17,10 @@ import java.util.stream.Stream;
  * @param outboundLimitBytes bytes queued to one connection before it is closed as too slow
  * @param busTimeout         how long to wait for auth-service and room-service
  * @param files              file transfer limits and the janitor's TTL
+ * @param limits             what one connection may cost beyond its command rate
  */
 public record ChatConfig(int linePort, int commandsPerSecond, int commandBurst, long outboundLimitBytes,
-                         Duration busTimeout, FileConfig files) {
+                         Duration busTimeout, FileConfig files, SessionLimits limits) {
 
     public static final Setting<Integer> LINE_PORT = Setting.port("HUDDLE_CHAT_LINE_PORT", 7000,
         "TCP port of the line protocol (seed 004): `nc localhost 7000`.");
@@ -32,12 +34,13 @@ public record ChatConfig(int linePort, int commandsPerSecond, int commandBurst, 
         "How long chat-service waits for auth-service and room-service before answering UNAVAILABLE.");
 
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("chat-service", 8083,
-            Stream.concat(Stream.of(COMMANDS_PER_SECOND, COMMAND_BURST, OUTBOUND_LIMIT_BYTES, BUS_TIMEOUT),
-                FileConfig.SETTINGS.stream()).<Setting<?>>map(s -> s).toList())
+            Stream.of(Stream.of(COMMANDS_PER_SECOND, COMMAND_BURST, OUTBOUND_LIMIT_BYTES, BUS_TIMEOUT),
+                    FileConfig.SETTINGS.stream(), SessionLimits.SETTINGS.stream())
+                .flatMap(s -> s).<Setting<?>>map(s -> s).toList())
         .withPort(LINE_PORT, "tcp");
 
     public static ChatConfig read(Env env) {
         return new ChatConfig(LINE_PORT.read(env), COMMANDS_PER_SECOND.read(env), COMMAND_BURST.read(env),
-            OUTBOUND_LIMIT_BYTES.read(env), BUS_TIMEOUT.read(env), FileConfig.read(env));
+            OUTBOUND_LIMIT_BYTES.read(env), BUS_TIMEOUT.read(env), FileConfig.read(env), SessionLimits.read(env));
     }
 }

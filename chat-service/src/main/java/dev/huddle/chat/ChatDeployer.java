@@ -9,6 +9,7 @@ import dev.huddle.chat.file.UploadJanitor;
 import dev.huddle.chat.line.LineServerVerticle;
 import dev.huddle.chat.message.ChatService;
 import dev.huddle.chat.message.MessageRepository;
+import dev.huddle.chat.session.AddressCaps;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.chat.ws.ChatHttpVerticle;
 import dev.huddle.server.bus.BusAddresses;
@@ -45,6 +46,7 @@ public final class ChatDeployer {
         ChatDispatcher dispatcher = new ChatDispatcher(runtime, neighbours, chats, sessions,
             new FileCommands(transfers));
         RoomEventRelay relay = new RoomEventRelay(sessions);
+        AddressCaps caps = new AddressCaps(config.limits().maxConnectionsPerAddress());
         int loops = Math.max(1, Runtime.getRuntime().availableProcessors());
         new UploadJanitor(runtime, files, store, transfers).start(config.files().incompleteTtl());
         return Future.all(
@@ -52,8 +54,8 @@ public final class ChatDeployer {
                     .completion(),
                 vertx.eventBus().<JsonObject>consumer(BusAddresses.MEDIA_CALL_EVENTS, m -> relay.onCallEvent(m.body()))
                     .completion())
-            .compose(v -> vertx.deployVerticle(() -> new LineServerVerticle(runtime, config, dispatcher, sessions),
+            .compose(v -> vertx.deployVerticle(() -> new LineServerVerticle(runtime, config, dispatcher, sessions, caps),
                 new DeploymentOptions().setInstances(loops)))
-            .compose(id -> vertx.deployVerticle(new ChatHttpVerticle(runtime, config, dispatcher, sessions, transfers)));
+            .compose(id -> vertx.deployVerticle(new ChatHttpVerticle(runtime, config, dispatcher, sessions, transfers, caps)));
     }
 }

@@ -57,7 +57,8 @@ public final class ChatDispatcher {
     public Future<Handled> dispatch(Session session, Command command) {
         return switch (command) {
             case Command.Reg c -> neighbours.request(BusAddresses.AUTH_REGISTER, new JsonObject()
-                    .put("username", c.username()).put("password", c.password()).put("email", c.email()))
+                    .put("username", c.username()).put("password", c.password()).put("email", c.email())
+                    .put("address", session.remoteHost()))
                 .map(result -> new Handled(result, null));
             case Command.Login c -> login(session, c);
             case Command.Logout c -> as(session, c.token(), caller ->

@@ -15,6 +15,8 @@ public enum ErrorCode {
     NOT_MEMBER(403),
     NOT_FOUND(404),
     UNKNOWN_USER(404),
+    /** HTTP only: the path exists but not with this method. */
+    METHOD_NOT_ALLOWED(405),
     USERNAME_TAKEN(409),
     EMAIL_TAKEN(409),
     CONFLICT(409),
@@ -27,6 +29,8 @@ public enum ErrorCode {
     SIZE_MISMATCH(400),
     /** A file (or a tus chunk) whose SHA-256 / checksum is not the one declared; 460 is tus's status for it. */
     CHECKSUM_MISMATCH(460),
+    /** HTTP only: a JSON endpoint sent a body that does not say {@code Content-Type: application/json}. */
+    UNSUPPORTED_MEDIA_TYPE(415),
     RATE_LIMITED(429),
     INTERNAL(500),
     UNAVAILABLE(503);

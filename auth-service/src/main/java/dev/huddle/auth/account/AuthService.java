@@ -82,7 +82,7 @@ public final class AuthService {
         }
         String account = username.trim().toLowerCase(Locale.ROOT);
         String from = address == null ? "unknown" : address;
-        Optional<Duration> wait = throttle.retryAfter(account, from);
+        Optional<Duration> wait = throttle.tryAttempt(account, from);
         if (wait.isPresent()) {
             throw new HuddleException(ErrorCode.RATE_LIMITED,
                 "too many failed logins; try again in " + Math.max(1, wait.get().toSeconds()) + " s");
@@ -90,7 +90,6 @@ public final class AuthService {
         Optional<Account> found = accounts.findByUsername(username.trim());
         boolean matches = hasher.verify(found.map(Account::passwordHash).orElse(decoyHash), password);
         if (found.isEmpty() || !matches) {
-            throttle.recordFailure(account, from);
             throw new HuddleException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password");
         }
         throttle.recordSuccess(account, from);

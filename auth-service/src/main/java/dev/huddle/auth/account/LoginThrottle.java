@@ -19,9 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * who mistyped waits half a minute. The account key stops a guesser hopping addresses; the
  * address key stops one address spraying many accounts.
  *
- * <p>A success clears both keys. Clearing the address too lets a shared address (an office
- * behind NAT) recover as soon as anyone there logs in, at the price of letting a guesser who
- * owns an account reset their address count; the account keys of the targets still hold.
+ * <p>An attempt is counted before its password is checked ({@link #tryAttempt}, one atomic step
+ * per key), so parallel guesses get no more tries than sequential ones. A success clears the
+ * account and refunds its own attempt on the address, nothing more: logging in to an account
+ * one owns does not reset the count of the guesses made from the same address.
  *
  * <p>A key idle for longer than {@code maxBackoff} is forgotten (its failures no longer count),
  * and such keys are purged now and then while failures are recorded, so memory follows recent
@@ -91,15 +92,26 @@ public final class LoginThrottle {
         return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    /** Counts a failed login (wrong password or unknown account) against both keys. */
-    public void recordFailure(String account, String address) {
+    /**
+     * Atomically checks and counts one login attempt, before its password is hashed: refused while
+     * either key is backing off, else counted as a failure on both keys at once, so parallel
+     * guesses cannot all pass the check before any of them is recorded. A success later refunds it
+     * ({@link #recordSuccess}).
+     *
+     * @return empty if the attempt may go ahead (and is now counted), else the wait
+     */
+    public Optional<Duration> tryAttempt(String account, String address) {
         Instant now = clock.instant();
-        fail(accountKey(account), now);
-        fail(addressKey(address), now);
+        Instant until = later(attempt(accountKey(account), now), attempt(addressKey(address), now));
         purgeIfDue(now);
+        return until.isAfter(now) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
-    /** Clears both keys after a successful login. */
+    /**
+     * After a successful login: the account's failures are cleared, and the address gets back only
+     * the one attempt this login counted, so a guesser who owns an account cannot wipe the
+     * address's count by logging in between guesses.
+     */
     public void recordSuccess(String account, String address) {
         String accountKey = accountKey(account);
         String addressKey = addressKey(address);
@@ -107,8 +119,31 @@ public final class LoginThrottle {
             entries.remove(accountKey);
         }
         if (addressKey != null) {
-            entries.remove(addressKey);
+            entries.computeIfPresent(addressKey, (key, entry) -> {
+                int failures = entry.failures() - 1;
+                if (failures <= 0) {
+                    return null;
+                }
+                Instant blockedUntil = failures >= limitFor(key) ? entry.blockedUntil() : entry.lastFailure();
+                return new Entry(failures, entry.lastFailure(), blockedUntil);
+            });
         }
+    }
+
+    /** Counts an attempt on {@code key} unless it is backing off; returns until when it is blocked. */
+    private Instant attempt(String key, Instant now) {
+        if (key == null) {
+            return now;
+        }
+        Instant[] refusedUntil = {now};
+        entries.compute(key, (k, previous) -> {
+            if (previous != null && previous.blockedUntil().isAfter(now)) {
+                refusedUntil[0] = previous.blockedUntil();
+                return previous;
+            }
+            return failed(k, previous, now);
+        });
+        return refusedUntil[0];
     }
 
     /** Number of keys currently remembered; for tests. */
@@ -116,16 +151,11 @@ public final class LoginThrottle {
         return entries.size();
     }
 
-    private void fail(String key, Instant now) {
-        if (key == null) {
-            return;
-        }
-        entries.compute(key, (k, previous) -> {
-            int failures = previous == null || isIdle(previous, now) ? 1 : previous.failures() + 1;
-            int limit = limitFor(k);
-            Instant blockedUntil = failures >= limit ? now.plus(backoff(failures, limit)) : now;
-            return new Entry(failures, now, blockedUntil);
-        });
+    private Entry failed(String key, Entry previous, Instant now) {
+        int failures = previous == null || isIdle(previous, now) ? 1 : previous.failures() + 1;
+        int limit = limitFor(key);
+        Instant blockedUntil = failures >= limit ? now.plus(backoff(failures, limit)) : now;
+        return new Entry(failures, now, blockedUntil);
     }
 
     /**

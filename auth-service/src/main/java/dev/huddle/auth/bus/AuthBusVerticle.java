@@ -26,7 +26,8 @@ public final class AuthBusVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         BusEndpoints endpoints = new BusEndpoints(vertx.eventBus(), runtime.actionLog());
-        endpoints.operation(BusAddresses.AUTH_REGISTER, "reg", body -> null, api::register);
+        endpoints.operation(BusAddresses.AUTH_REGISTER, "reg", body -> null,
+            body -> api.register(body, JsonFields.text(body, "address")));
         endpoints.operation(BusAddresses.AUTH_LOGIN, "login", body -> null,
             body -> api.login(body, JsonFields.text(body, "address")));
         endpoints.operation(BusAddresses.AUTH_LOGOUT, "logout", body -> null,

@@ -6,6 +6,7 @@ import static io.vertx.core.http.HttpMethod.POST;
 import static io.vertx.core.http.HttpMethod.PUT;
 
 import dev.huddle.auth.AuthApi;
+import dev.huddle.auth.account.AuthService;
 import dev.huddle.server.bus.JsonFields;
 import dev.huddle.server.http.ApiResponder;
 import dev.huddle.server.http.ApiVerticle;
@@ -29,7 +30,8 @@ public final class AuthHttpVerticle extends ApiVerticle {
         publicRoute(POST, "/api/auth/register", "reg", 201, ctx -> {
             JsonObject body = ApiResponder.jsonBody(ctx);
             JsonFields.requiredText(body, "email"); // optional only on the line protocol
-            return api.register(body);
+            SocketAddress from = ctx.request().remoteAddress();
+            return api.register(body, from == null ? null : from.host());
         });
         publicRoute(POST, "/api/auth/login", "login", 200, ctx -> {
             SocketAddress from = ctx.request().remoteAddress();
@@ -38,8 +40,10 @@ public final class AuthHttpVerticle extends ApiVerticle {
         route(POST, "/api/auth/logout", "logout", 200, (caller, ctx) -> api.logout(BearerAuth.token(ctx)));
         route(GET, "/api/auth/me", "me", 200, (caller, ctx) -> api.me(caller));
         route(GET, "/api/admin/users", "list_users", 200, (caller, ctx) -> api.listUsers(caller));
-        route(PUT, "/api/admin/users/:id/role", "set_role", 200, (caller, ctx) ->
-            api.setRole(caller, JsonFields.pathId(ctx.pathParam("id"), "id"), ApiResponder.jsonBody(ctx)));
+        route(PUT, "/api/admin/users/:id/role", "set_role", 200, (caller, ctx) -> {
+            AuthService.requireAdmin(caller); // before reading the request: a non-admin learns nothing from it
+            return api.setRole(caller, JsonFields.pathId(ctx.pathParam("id"), "id"), ApiResponder.jsonBody(ctx));
+        });
         route(GET, "/api/admin/token-keys", "list_token_keys", 200, (caller, ctx) -> api.listKeys(caller));
         route(POST, "/api/admin/token-keys", "rotate_token_key", 200, (caller, ctx) -> api.rotateKeys(caller));
         route(DELETE, "/api/admin/token-keys/:kid", "retire_token_key", 200, (caller, ctx) ->

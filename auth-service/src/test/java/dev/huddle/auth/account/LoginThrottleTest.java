@@ -16,10 +16,10 @@ class LoginThrottleTest {
     @Test
     void attemptsAreAllowedUntilTheFifthFailure() {
         for (int i = 0; i < 4; i++) {
-            throttle.recordFailure("alice", ADDRESS);
+            throttle.tryAttempt("alice", ADDRESS);
             assertThat(throttle.retryAfter("alice", ADDRESS)).isEmpty();
         }
-        throttle.recordFailure("alice", ADDRESS);
+        throttle.tryAttempt("alice", ADDRESS);
 
         assertThat(throttle.retryAfter("alice", ADDRESS)).contains(Duration.ofSeconds(30));
     }
@@ -41,14 +41,14 @@ class LoginThrottleTest {
         for (int i = 0; i < 8; i++) {
             assertThat(throttle.retryAfter("alice", ADDRESS)).contains(expected);
             clock.advance(expected);
-            throttle.recordFailure("alice", ADDRESS);
+            throttle.tryAttempt("alice", ADDRESS);
             expected = min(expected.multipliedBy(2), Duration.ofMinutes(15));
         }
         assertThat(throttle.retryAfter("alice", ADDRESS)).contains(Duration.ofMinutes(15));
     }
 
     @Test
-    void successResetsTheAccountAndTheAddress() {
+    void successClearsTheAccountAndRefundsOnlyItsOwnAttemptOnTheAddress() {
         failTimes(5, "alice", ADDRESS);
         clock.advance(Duration.ofSeconds(30));
         throttle.recordSuccess("alice", ADDRESS);
@@ -67,7 +67,7 @@ class LoginThrottleTest {
     @Test
     void accountLimitAppliesFromEveryAddress() {
         for (int i = 0; i < 5; i++) {
-            throttle.recordFailure("alice", "198.51.100." + i);
+            throttle.tryAttempt("alice", "198.51.100." + i);
         }
 
         assertThat(throttle.retryAfter("alice", "192.0.2.99")).contains(Duration.ofSeconds(30));
@@ -77,11 +77,11 @@ class LoginThrottleTest {
     @Test
     void addressLimitAppliesAcrossDifferentUsernames() {
         for (int i = 0; i < 5 * LoginThrottle.ADDRESS_FACTOR - 1; i++) {
-            throttle.recordFailure("user" + i, ADDRESS);
+            throttle.tryAttempt("user" + i, ADDRESS);
         }
         assertThat(throttle.retryAfter("mallory", ADDRESS)).as("an address allows more failures than an account")
             .isEmpty();
-        throttle.recordFailure("one-more", ADDRESS);
+        throttle.tryAttempt("one-more", ADDRESS);
 
         assertThat(throttle.retryAfter("mallory", ADDRESS)).contains(Duration.ofSeconds(30));
         assertThat(throttle.retryAfter("mallory", "192.0.2.1")).isEmpty();
@@ -91,7 +91,7 @@ class LoginThrottleTest {
     void failuresSpreadOverMoreThanTheCapDoNotAccumulate() {
         failTimes(4, "alice", ADDRESS);
         clock.advance(Duration.ofMinutes(15).plusSeconds(1));
-        throttle.recordFailure("alice", ADDRESS);
+        throttle.tryAttempt("alice", ADDRESS);
 
         assertThat(throttle.retryAfter("alice", ADDRESS)).isEmpty();
     }
@@ -102,7 +102,7 @@ class LoginThrottleTest {
         assertThat(throttle.trackedKeys()).isEqualTo(2);
 
         clock.advance(Duration.ofMinutes(16));
-        throttle.recordFailure("bob", "192.0.2.1");
+        throttle.tryAttempt("bob", "192.0.2.1");
 
         assertThat(throttle.trackedKeys()).isEqualTo(2);
         assertThat(throttle.retryAfter("alice", ADDRESS)).isEmpty();
@@ -122,22 +122,54 @@ class LoginThrottleTest {
     void customPolicyIsHonoured() {
         LoginThrottle strict = new LoginThrottle(clock,
                 new LoginThrottle.Policy(2, Duration.ofSeconds(10), Duration.ofSeconds(15)));
-        strict.recordFailure("alice", ADDRESS);
-        strict.recordFailure("alice", ADDRESS);
+        strict.tryAttempt("alice", ADDRESS);
+        strict.tryAttempt("alice", ADDRESS);
         assertThat(strict.retryAfter("alice", ADDRESS)).contains(Duration.ofSeconds(10));
 
         clock.advance(Duration.ofSeconds(10));
-        strict.recordFailure("alice", ADDRESS);
+        strict.tryAttempt("alice", ADDRESS);
         assertThat(strict.retryAfter("alice", ADDRESS)).contains(Duration.ofSeconds(15));
     }
 
     private void failTimes(int times, String account, String address) {
         for (int i = 0; i < times; i++) {
-            throttle.recordFailure(account, address);
+            throttle.tryAttempt(account, address);
         }
     }
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) < 0 ? a : b;
+    }
+
+    @Test
+    void loggingInToOnesOwnAccountDoesNotWipeTheAddressCount() {
+        for (int i = 0; i < 19; i++) {
+            throttle.tryAttempt("victim" + i, ADDRESS);
+        }
+        assertThat(throttle.tryAttempt("mallory", ADDRESS)).as("the 20th attempt from the address").isEmpty();
+        throttle.recordSuccess("mallory", ADDRESS);
+        assertThat(throttle.tryAttempt("victim99", ADDRESS)).as("attempt 20 again, the success refunded").isEmpty();
+        assertThat(throttle.retryAfter("anyone", ADDRESS)).isPresent();
+    }
+
+    @Test
+    void parallelAttemptsOnOneAccountAreCountedBeforeAnyIsChecked() throws Exception {
+        int threads = 32;
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger allowed = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                String address = "198.51.100." + i;
+                pool.submit(() -> {
+                    start.await();
+                    if (throttle.tryAttempt("alice", address).isEmpty()) {
+                        allowed.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+        assertThat(allowed).hasValue(5);
     }
 }

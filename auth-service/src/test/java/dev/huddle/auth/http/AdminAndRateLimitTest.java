@@ -3,12 +3,15 @@ package dev.huddle.auth.http;
 import static dev.huddle.auth.http.AuthHttpApiTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -84,5 +87,21 @@ class AdminAndRateLimitTest {
         HttpResponse<Buffer> limited = auth.login("TARGET", "password123");
         assertRefused(limited, 429, "RATE_LIMITED");
         assertThat(limited.bodyAsJsonObject().getString("message")).contains("try again in");
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreTriesThanSequentialOnes(Vertx vertx) {
+        auth = AuthServiceHarness.start(vertx, root, Map.of());
+        auth.register("target", "t@example.com", "password123");
+        List<Future<HttpResponse<Buffer>>> guesses = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            guesses.add(auth.client.post("/api/auth/login")
+                .sendJsonObject(new JsonObject().put("username", "target").put("password", "guess-" + i)));
+        }
+        Future.all(guesses).await();
+        long checked = guesses.stream().filter(g -> g.result().statusCode() == 401).count();
+        long limited = guesses.stream().filter(g -> g.result().statusCode() == 429).count();
+        assertThat(checked).as("guesses whose password was checked").isEqualTo(5);
+        assertThat(limited).isEqualTo(11);
     }
 }

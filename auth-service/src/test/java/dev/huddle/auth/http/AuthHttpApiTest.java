@@ -69,7 +69,8 @@ class AuthHttpApiTest {
         assertRefused(auth.register("carol", "not-an-email", "password123"), 400, "BAD_REQUEST");
         assertRefused(auth.register("carol", "carol@example.com", "short"), 400, "BAD_REQUEST");
         assertRefused(auth.post("/api/auth/register", new JsonObject().put("username", 42)), 400, "BAD_REQUEST");
-        assertRefused(auth.client.post("/api/auth/register").sendBuffer(Buffer.buffer("{not json")).await(),
+        assertRefused(auth.client.post("/api/auth/register").putHeader("content-type", "application/json")
+                .sendBuffer(Buffer.buffer("{not json")).await(),
             400, "BAD_REQUEST");
         assertRefused(auth.client.post("/api/auth/register").send().await(), 400, "BAD_REQUEST");
         // none of the refused attempts took the name
@@ -118,6 +119,59 @@ class AuthHttpApiTest {
         String login = Files.readString(day.resolve("login_log_30_10_2024.log"));
         assertThat(reg + login).doesNotContain("s3cret-password").contains("********");
         assertThat(login).doesNotContainPattern("eyJ[A-Za-z0-9_-]+\\.eyJ");
+    }
+
+    @Test
+    void aLoginBodyThatIsNotJsonNeverReachesTheActionLog() throws Exception {
+        HttpResponse<Buffer> form = auth.client.post("/api/auth/login")
+            .putHeader("content-type", "application/x-www-form-urlencoded")
+            .sendBuffer(Buffer.buffer("username=heidi&password=form-body-secret")).await();
+        assertRefused(form, 415, "UNSUPPORTED_MEDIA_TYPE");
+        HttpResponse<Buffer> escaped = auth.client.post("/api/auth/login").putHeader("content-type", "application/json").sendBuffer(
+            Buffer.buffer("{\"username\":\"heidi\",\"pass\\u0077ord\":\"escaped-key-secret\"}")).await();
+        assertThat(escaped.statusCode()).isEqualTo(401);
+        String login = Files.readString(auth.node.logDir().resolve("30_10_2024").resolve("login_log_30_10_2024.log"));
+        assertThat(login).contains("MessageRequest: POST /api/auth/login")
+            .doesNotContain("form-body-secret", "escaped-key-secret");
+    }
+
+    @Test
+    void routerErrorsAnswerTheJsonErrorShape() {
+        assertRefused(auth.get("/api/no/such/path", null), 404, "NOT_FOUND");
+        assertRefused(auth.client.delete("/api/auth/login").send().await(), 405, "METHOD_NOT_ALLOWED");
+        assertRefused(auth.client.post("/api/auth/login").putHeader("content-type", "application/json")
+            .sendBuffer(Buffer.buffer(new byte[2 * 1024 * 1024])).await(), 413, "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aMultipartBodyLeavesNoFileBehind() throws Exception {
+        Path uploads = Path.of("file-uploads");
+        long before = countFiles(uploads);
+        String boundary = "huddleboundary";
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"f\"; filename=\"x.bin\"\r\n"
+            + "Content-Type: application/octet-stream\r\n\r\n" + "A".repeat(4096) + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<Buffer> answer = auth.client.post("/api/auth/register")
+            .putHeader("content-type", "multipart/form-data; boundary=" + boundary)
+            .sendBuffer(Buffer.buffer(multipart)).await();
+        assertRefused(answer, 415, "UNSUPPORTED_MEDIA_TYPE");
+        assertThat(countFiles(uploads)).isEqualTo(before);
+    }
+
+    @Test
+    void aNonAdminChangingARoleIsForbiddenWhateverTheRequest() {
+        auth.register("someone_first", "first@example.com", "password123"); // the first account is admin
+        String token = auth.tokenFor("ivan_user");
+        assertRefused(auth.client.put("/api/admin/users/abc/role").bearerTokenAuthentication(token)
+            .sendJsonObject(new JsonObject().put("role", "admin")).await(), 403, "FORBIDDEN");
+    }
+
+    private static long countFiles(Path folder) throws java.io.IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        try (var files = Files.list(folder)) {
+            return files.count();
+        }
     }
 
     @Test

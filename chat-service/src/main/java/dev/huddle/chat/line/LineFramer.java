@@ -90,6 +90,11 @@ public final class LineFramer {
         return hold;
     }
 
+    /** Whether the bytes read so far end inside a line (raw bytes of a transfer and held bytes excepted). */
+    public boolean partialLine() {
+        return raw == null && hold == null && (pendingLength > 0 || skipping);
+    }
+
     /** Whether a hold is in force (the reader keeps the socket paused meanwhile). */
     public boolean holding() {
         return hold != null;

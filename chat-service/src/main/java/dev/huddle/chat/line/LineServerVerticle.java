@@ -2,7 +2,9 @@ package dev.huddle.chat.line;
 
 import dev.huddle.chat.ChatConfig;
 import dev.huddle.chat.ChatDispatcher;
+import dev.huddle.chat.session.AddressCaps;
 import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.ErrorCode;
@@ -43,10 +45,12 @@ public final class LineServerVerticle extends VerticleBase {
     private final ChatConfig config;
     private final ChatDispatcher dispatcher;
     private final SessionRegistry sessions;
+    private final AddressCaps caps;
     private NetServer server;
 
     public LineServerVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
-                              SessionRegistry sessions) {
+                              SessionRegistry sessions, AddressCaps caps) {
+        this.caps = caps;
         this.runtime = runtime;
         this.config = config;
         this.dispatcher = dispatcher;
@@ -66,12 +70,20 @@ public final class LineServerVerticle extends VerticleBase {
     }
 
     private void connected(NetSocket socket) {
+        String address = socket.remoteAddress() == null ? null : socket.remoteAddress().host();
+        if (!caps.tryOpen(address)) {
+            socket.write(LineReply.err("-", ErrorCode.RATE_LIMITED, "too many connections from your address") + "\n")
+                .onComplete(v -> socket.close());
+            return;
+        }
         LineSession session = new LineSession(socket, config.outboundLimitBytes(), vertx.getOrCreateContext());
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            new LineReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), config.limits().maxQueuedCommands(), new LineReplies(session));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(runtime.clock(), config.limits());
         LineFramer framer = new LineFramer(LineCodec.MAX_LINE_BYTES, frame -> {
+            deadlines.lineCompleted();
             switch (frame) {
                 case LineFramer.Frame.Line line -> onLine(session, commands, line.text());
                 case LineFramer.Frame.TooLong tooLong -> commands.refuse(null, "-", "(line too long)",
@@ -82,12 +94,25 @@ public final class LineServerVerticle extends VerticleBase {
             }
         });
         session.framer(framer);
-        socket.handler(framer::feed);
+        socket.handler(chunk -> {
+            framer.feed(chunk);
+            deadlines.received(framer.partialLine());
+        });
+        long watch = vertx.setPeriodic(ConnectionDeadlines.checkEveryMillis(config.limits()), id -> {
+            String expired = deadlines.expired(session.principal() != null);
+            if (expired != null) {
+                LOG.info("{} closed: {}", session, expired);
+                session.close(expired);
+            }
+        });
         // a client that vanishes (reset, broken pipe) is routine for a chat server: DEBUG, not Vert.x's
         // ERROR for an unhandled exception; the close handler below does the cleaning up
         socket.exceptionHandler(error -> LOG.debug("{}: {}", session, error.toString()));
         socket.closeHandler(v -> {
+            caps.closed(address);
+            vertx.cancelTimer(watch);
             session.markClosed();
+            commands.logUnloggedRefusals();
             dispatcher.disconnected(session);
         });
     }
@@ -109,10 +134,21 @@ public final class LineServerVerticle extends VerticleBase {
         });
     }
 
-    private static String firstWord(String text) {
-        String trimmed = text.strip();
-        int space = trimmed.indexOf(' ');
-        return (space < 0 ? trimmed : trimmed.substring(0, space)).toLowerCase(java.util.Locale.ROOT);
+    /** The command word as the parser splits it: up to the first space or tab. */
+    static String firstWord(String text) {
+        int start = 0;
+        while (start < text.length() && isBlank(text.charAt(start))) {
+            start++;
+        }
+        int end = start;
+        while (end < text.length() && !isBlank(text.charAt(end))) {
+            end++;
+        }
+        return text.substring(start, end).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
     }
 
     private static NetServerOptions options(NodeConfig node, ChatConfig config) {

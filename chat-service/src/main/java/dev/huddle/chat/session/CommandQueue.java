@@ -4,6 +4,7 @@ import dev.huddle.chat.ChatDispatcher;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.Verb;
 import dev.huddle.server.actionlog.ActionLog;
 import io.vertx.core.Future;
 import java.util.function.Supplier;
@@ -18,6 +19,10 @@ import org.slf4j.LoggerFactory;
 public final class CommandQueue {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandQueue.class);
+    /** The one action type every command word outside {@link Verb} is logged under. */
+    public static final String UNKNOWN_ACTION = "unknown";
+    /** The action type of the block that counts refusals written without a block of their own. */
+    public static final String REFUSED_ACTION = "refused";
 
     /** How a transport words answers. Each method returns the text it sent (for the action log). */
     public interface Replies {
@@ -30,15 +35,28 @@ public final class CommandQueue {
     private final ChatDispatcher dispatcher;
     private final ActionLog actionLog;
     private final RateLimiter limiter;
+    private final RateLimiter refusalLog;
     private final Replies replies;
+    private final int maxQueued;
     private Future<Void> tail = Future.succeededFuture();
+    private int queued;
+    private long unloggedRefusals;
 
+    /**
+     * @param limiter    the connection's command rate
+     * @param refusalLog which refusals get a block of their own; the others are only counted, so a
+     *                   flood of junk costs the disk one summary block, not one block per line
+     * @param maxQueued  commands that may wait for their answer at once (a slow backend must not let
+     *                   one connection pile up unbounded work); more are refused {@code RATE_LIMITED}
+     */
     public CommandQueue(Session session, ChatDispatcher dispatcher, ActionLog actionLog, RateLimiter limiter,
-                        Replies replies) {
+                        RateLimiter refusalLog, int maxQueued, Replies replies) {
+        this.maxQueued = maxQueued;
         this.session = session;
         this.dispatcher = dispatcher;
         this.actionLog = actionLog;
         this.limiter = limiter;
+        this.refusalLog = refusalLog;
         this.replies = replies;
     }
 
@@ -53,15 +71,37 @@ public final class CommandQueue {
                 "too many commands; slow down"));
             return Future.succeededFuture();
         }
+        if (queued >= maxQueued) {
+            refuse(requestId, word, requestText, new HuddleException(ErrorCode.RATE_LIMITED,
+                "too many commands waiting for an answer; wait for the replies"));
+            return Future.succeededFuture();
+        }
+        queued++;
         Future<Command> done = tail.transform(ignored -> run(requestId, word, requestText, parse));
         tail = done.mapEmpty();
-        return done;
+        return done.andThen(answered -> queued--);
     }
 
     /** Answers a refusal that needs no command (line too long, bad encoding). */
     public void refuse(Object requestId, String word, String requestText, HuddleException refusal) {
         String reply = replies.error(requestId, word, refusal.code(), refusal.getMessage());
+        if (!refusalLog.tryAcquire()) {
+            unloggedRefusals++;
+            return;
+        }
+        logUnloggedRefusals();
         log(word, null, requestText, reply);
+    }
+
+    /** Writes the count of refusals that had no block of their own; call when the connection closes. */
+    public void logUnloggedRefusals() {
+        if (unloggedRefusals == 0) {
+            return;
+        }
+        String user = session.principal() != null ? session.principal().username() : null;
+        actionLog.record(REFUSED_ACTION, user, "(" + unloggedRefusals + " refused lines, not logged one by one)",
+            "ERR - refused");
+        unloggedRefusals = 0;
     }
 
     private Future<Command> run(Object requestId, String word, String requestText, Supplier<Command> parse) {
@@ -96,10 +136,18 @@ public final class CommandQueue {
             });
     }
 
-    private void log(String action, String username, String request, String reply) {
+    private void log(String word, String username, String request, String reply) {
         String user = username != null ? username
             : session.principal() != null ? session.principal().username() : null;
-        actionLog.record(action, user, request, reply);
+        actionLog.record(actionType(word), user, request, reply);
+    }
+
+    /**
+     * The action-log type for a command word: the verb's own word, or {@code unknown} for anything
+     * else, so a client's junk words never name a log file.
+     */
+    static String actionType(String word) {
+        return Verb.fromWord(word).map(Verb::word).orElse(UNKNOWN_ACTION);
     }
 
     private static HuddleException toRefusal(Throwable error) {

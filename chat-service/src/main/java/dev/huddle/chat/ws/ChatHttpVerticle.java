@@ -6,7 +6,9 @@ import dev.huddle.chat.file.FileRoutes;
 import dev.huddle.chat.file.FileTransfers;
 import dev.huddle.chat.file.HttpAnswers;
 import dev.huddle.chat.file.TusRoutes;
+import dev.huddle.chat.session.AddressCaps;
 import dev.huddle.chat.session.CommandQueue;
+import dev.huddle.chat.session.ConnectionDeadlines;
 import dev.huddle.chat.session.RateLimiter;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.ErrorCode;
@@ -44,10 +46,12 @@ public final class ChatHttpVerticle extends ApiVerticle {
     private final SessionRegistry sessions;
     private final TusRoutes uploads;
     private final FileRoutes files;
+    private final AddressCaps caps;
 
     public ChatHttpVerticle(ServiceRuntime runtime, ChatConfig config, ChatDispatcher dispatcher,
-                            SessionRegistry sessions, FileTransfers transfers) {
+                            SessionRegistry sessions, FileTransfers transfers, AddressCaps caps) {
         super(runtime, "openapi/chat-service.yaml");
+        this.caps = caps;
         this.config = config;
         this.dispatcher = dispatcher;
         this.sessions = sessions;
@@ -90,11 +94,16 @@ public final class ChatHttpVerticle extends ApiVerticle {
     }
 
     private void connected(ServerWebSocket socket) {
+        String address = socket.remoteAddress() == null ? null : socket.remoteAddress().host();
+        if (!caps.tryOpen(address)) {
+            socket.close((short) 1008, "too many connections from your address");
+            return;
+        }
         WsSession session = new WsSession(socket, config.outboundLimitBytes());
         sessions.opened(session);
         CommandQueue commands = new CommandQueue(session, dispatcher, runtime.actionLog(),
             new RateLimiter(runtime.clock(), config.commandsPerSecond(), config.commandBurst()),
-            new FrameReplies(session));
+            config.limits().refusalLogBudget(runtime.clock()), config.limits().maxQueuedCommands(), new FrameReplies(session));
         String queryToken = queryToken(socket);
         if (queryToken != null) {
             commands.submit(null, "auth", "auth (token in the query)", () -> new Command.Auth(queryToken))
@@ -104,7 +113,18 @@ public final class ChatHttpVerticle extends ApiVerticle {
                     }
                 });
         }
-        socket.textMessageHandler(text -> onFrame(session, commands, text));
+        ConnectionDeadlines deadlines = new ConnectionDeadlines(runtime.clock(), config.limits());
+        socket.textMessageHandler(text -> {
+            deadlines.received(false);
+            onFrame(session, commands, text);
+        });
+        long watch = vertx.setPeriodic(ConnectionDeadlines.checkEveryMillis(config.limits()), id -> {
+            String expired = deadlines.expired(session.principal() != null);
+            if (expired != null) {
+                LOG.info("{} closed: {}", session, expired);
+                session.close(expired);
+            }
+        });
         socket.exceptionHandler(error -> {
             // a frame over the size limit Netty refuses and closes itself; a message (frames joined) over
             // it Vert.x only reports here, dropping the frame and keeping the connection: close it
@@ -118,7 +138,10 @@ public final class ChatHttpVerticle extends ApiVerticle {
             }
         });
         socket.closeHandler(v -> {
+            caps.closed(address);
+            vertx.cancelTimer(watch);
             session.markClosed();
+            commands.logUnloggedRefusals();
             dispatcher.disconnected(session);
         });
     }

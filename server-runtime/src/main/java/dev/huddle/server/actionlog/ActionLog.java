@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * -------------------------------------------------------
  * }</pre>
  * Lines end with {@code \n} on every platform. Before writing, request and response pass through
- * {@link SecretMasker#mask}, and a CR or LF inside any value is written as the two characters
- * {@code \r} or {@code \n}, so a client cannot forge or split a block.
+ * {@link SecretMasker#mask}, and a control or line-separator character inside any value is written
+ * as an escape ({@code \n}, {@code \t}, U+2028...), so a client cannot forge or split a
+ * block or put raw control bytes in a file.
  *
  * <p><b>Time.</b> The day in the folder and file name and the {@code Timestamp} line both come
  * from the injected clock and are both in UTC: a block's folder is the UTC date of its timestamp,
@@ -199,7 +200,32 @@ public final class ActionLog implements AutoCloseable {
         DIAGNOSTICS.warn("action log closed; dropped a {} block", type);
     }
 
-    private static String oneLine(String value) {
-        return value.replace("\r", "\\r").replace("\n", "\\n");
+    /**
+     * The value with every control character (C0, DEL, C1) and every line or paragraph separator
+     * written as an escape ({@code \\n}, {@code \\r}, {@code \\t}, else {@code \\u00XX}), so
+     * nothing a client sends can split a block, forge one, or put raw control bytes in a file.
+     */
+    static String oneLine(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean escape = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+            if (!escape) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(value.length() + 16).append(value, 0, i);
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return out == null ? value : out.toString();
     }
 }

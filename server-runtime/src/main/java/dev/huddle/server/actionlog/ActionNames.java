@@ -37,7 +37,9 @@ public final class ActionNames {
             Map.entry("quit", "Quit"),
             Map.entry("list_users", "List users"),
             Map.entry("set_role", "Change role"),
-            Map.entry("public_key", "Public key"));
+            Map.entry("public_key", "Public key"),
+            Map.entry("unknown", "Unknown"),
+            Map.entry("refused", "Refused lines"));
 
     private ActionNames() {
     }

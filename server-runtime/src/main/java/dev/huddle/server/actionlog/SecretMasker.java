@@ -3,6 +3,7 @@ package dev.huddle.server.actionlog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,9 +16,14 @@ import java.util.regex.Pattern;
  *   <li>line-protocol commands, one per line: {@code reg <user> <password> [<email>]} masks the
  *       password, {@code login <user> <password>} everything after the user name, and
  *       {@code logout <token>} the token, JWT-shaped or not;</li>
- *   <li>JSON string values of the keys {@code password}, {@code newPassword},
- *       {@code currentPassword}, {@code token} and {@code accessToken} (any case), also inside a
- *       longer line such as {@code POST /api/auth/login {"username":"a","password":"x"}};</li>
+ *   <li>a command word glued to what follows by something other than a space or tab
+ *       ({@code login<NBSP>bob<NBSP>pw}): everything after {@code reg}, {@code login} or
+ *       {@code logout} is masked, as which part is the secret cannot be told;</li>
+ *   <li>values of the JSON fields {@code password}, {@code newPassword}, {@code currentPassword},
+ *       {@code token}, {@code accessToken} and {@code refreshToken} (any case), the name compared
+ *       once its escapes are decoded ({@code "pass\\u0077ord"} too), also inside a longer line such as
+ *       {@code POST /api/auth/login {"username":"a","password":"x"}} and in JSON that does not
+ *       parse;</li>
  *   <li>{@code Bearer <credentials>}, the HTTP authorisation scheme (any case);</li>
  *   <li>anything shaped like a JWT: three base64url segments joined by dots, the first starting
  *       with {@code eyJ} (the encoding of <code>{"</code>), the last possibly empty as in an
@@ -41,11 +47,10 @@ public final class SecretMasker {
     // valid JSON after masking.
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\h++)[^\\s\"',;]++");
 
-    private static final Pattern SECRET_JSON_KEY = Pattern.compile(
-            "\"(?:password|newPassword|currentPassword|token|accessToken)\"\\s*+:\\s*+\"",
-            Pattern.CASE_INSENSITIVE);
-
     private static final Pattern WORD = Pattern.compile("\\S++");
+
+    private static final Set<String> SECRET_FIELDS = Set.of(
+            "password", "newpassword", "currentpassword", "token", "accesstoken", "refreshtoken");
 
     private SecretMasker() {
     }
@@ -107,6 +112,11 @@ public final class SecretMasker {
             return line;
         }
         String command = words.group().toLowerCase(Locale.ROOT);
+        String glued = gluedSecretCommand(command);
+        if (glued != null) {
+            int cut = words.start() + glued.length();
+            return line.substring(0, cut) + MASK;
+        }
         int firstSecret = switch (command) {
             case "reg", "login" -> 2;
             case "logout" -> 1;
@@ -130,6 +140,21 @@ public final class SecretMasker {
         return line.substring(0, from) + MASK + line.substring(to);
     }
 
+    /**
+     * The secret-carrying command a word starts with when something other than a letter, digit or
+     * underscore follows it, else null: {@code login<NBSP>bob} gives {@code login}.
+     */
+    private static String gluedSecretCommand(String word) {
+        for (String command : new String[] {"logout", "login", "reg"}) {
+            if (word.length() > command.length() && word.startsWith(command)) {
+                char after = word.charAt(command.length());
+                boolean wordChar = Character.isLetterOrDigit(after) || after == '_';
+                return wordChar ? null : command;
+            }
+        }
+        return null;
+    }
+
     /** False when the first word cannot be reg, login or logout (they all start with r or l). */
     private static boolean mayStartWithSecretCommand(String line) {
         for (int i = 0; i < line.length(); i++) {
@@ -150,26 +175,76 @@ public final class SecretMasker {
         return false;
     }
 
-    /** Masks the string values of secret JSON keys, wherever the JSON sits in the text. */
+    /**
+     * Masks the values of secret JSON fields, wherever JSON sits in the text, whether or not the
+     * whole text parses. A field is recognised by its name as decoded ({@code "pass\\u0077ord"} is
+     * {@code password}), never by its raw spelling. A key is a string literal whose opening quote
+     * follows {@code {} or {@code ,} and is followed by {@code :}; looking for that shape at every
+     * quote, rather than tracking which quotes open strings, keeps a stray quote earlier in the
+     * text from hiding a key. String values keep their quotes; {@code null}, {@code true} and
+     * {@code false} are kept; any other value (a number, object or array) becomes the quoted mask.
+     */
     static String maskJsonSecrets(String text) {
-        Matcher key = SECRET_JSON_KEY.matcher(text);
         StringBuilder out = null;
         int copied = 0;
-        int searchFrom = 0;
-        while (searchFrom < text.length() && key.find(searchFrom)) {
-            if (out == null) {
-                out = new StringBuilder(text.length());
+        int i = text.indexOf('"');
+        while (i >= 0) {
+            int next = i + 1;
+            if (opensKey(text, i)) {
+                int keyEnd = closingQuote(text, i + 1);
+                int colon = skipSpace(text, keyEnd + 1);
+                if (keyEnd < text.length() && colon < text.length() && text.charAt(colon) == ':'
+                        && isSecretField(JsonStrings.decode(text, i + 1, keyEnd))) {
+                    int valueStart = skipSpace(text, colon + 1);
+                    if (out == null) {
+                        out = new StringBuilder(text.length());
+                    }
+                    if (valueStart < text.length() && text.charAt(valueStart) == '"') {
+                        int valueEnd = closingQuote(text, valueStart + 1);
+                        out.append(text, copied, valueStart + 1).append(MASK);
+                        copied = valueEnd;
+                        next = valueEnd + 1;
+                    } else if (JsonStrings.isLiteralAt(text, valueStart)) {
+                        out.append(text, copied, valueStart);
+                        copied = valueStart;
+                        next = valueStart;
+                    } else {
+                        int valueEnd = JsonStrings.valueEnd(text, valueStart);
+                        out.append(text, copied, valueStart).append('"').append(MASK).append('"');
+                        copied = valueEnd;
+                        next = valueEnd;
+                    }
+                } else {
+                    next = Math.max(next, keyEnd);
+                }
             }
-            int valueStart = key.end();
-            int closingQuote = closingQuote(text, valueStart);
-            out.append(text, copied, valueStart).append(MASK);
-            copied = closingQuote;
-            searchFrom = closingQuote + 1;
+            i = next >= text.length() ? -1 : text.indexOf('"', next);
         }
         if (out == null) {
             return text;
         }
-        return out.append(text, copied, text.length()).toString();
+        return out.append(text, Math.min(copied, text.length()), text.length()).toString();
+    }
+
+    /** Whether a field of this name (decoded) holds a secret; any case. */
+    static boolean isSecretField(String name) {
+        return SECRET_FIELDS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean opensKey(String text, int quote) {
+        int j = quote - 1;
+        while (j >= 0 && Character.isWhitespace(text.charAt(j))) {
+            j--;
+        }
+        return j >= 0 && (text.charAt(j) == '{' || text.charAt(j) == ',');
+    }
+
+    private static int skipSpace(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -177,7 +252,7 @@ public final class SecretMasker {
      * characters; the text length when the string never ends, so an unterminated value is masked
      * to the end rather than leaked.
      */
-    private static int closingQuote(String text, int from) {
+    static int closingQuote(String text, int from) {
         int i = from;
         while (i < text.length()) {
             char c = text.charAt(i);

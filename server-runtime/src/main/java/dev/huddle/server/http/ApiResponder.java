@@ -7,6 +7,7 @@ import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -46,10 +47,20 @@ public final class ApiResponder {
         send(ctx, action, refusal.code().httpStatus(), refusal.toJson());
     }
 
-    /** The JSON body of a request; a missing or broken body is a BAD_REQUEST. */
+    /**
+     * The JSON body of a request; a missing or broken body is a BAD_REQUEST, a body not declared
+     * {@code application/json} is UNSUPPORTED_MEDIA_TYPE (415).
+     */
     public static JsonObject jsonBody(RoutingContext ctx) {
+        String type = ctx.request().getHeader("content-type");
+        boolean json = type != null && type.split(";", 2)[0].strip().equalsIgnoreCase("application/json");
         Buffer body = ctx.body().buffer();
-        if (body == null || body.length() == 0) {
+        boolean empty = body == null || body.length() == 0;
+        if (!json && (type != null || !empty)) {
+            throw new HuddleException(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "the body must be JSON, sent with Content-Type: application/json");
+        }
+        if (empty) {
             throw HuddleException.badRequest("a JSON body is required");
         }
         try {
@@ -99,6 +110,17 @@ public final class ApiResponder {
         Buffer body = ctx.body() == null ? null : ctx.body().buffer();
         if (body == null || body.length() == 0) {
             return line;
+        }
+        // Only a body that parses as JSON is logged (and masked field by field); any other body may
+        // be a form or anything else that carries a password in a shape the masker cannot know.
+        Object json;
+        try {
+            json = Json.decodeValue(body);
+        } catch (DecodeException e) {
+            json = null;
+        }
+        if (!(json instanceof JsonObject) && !(json instanceof JsonArray)) {
+            return line + " (body not logged: not a JSON object or array, " + body.length() + " bytes)";
         }
         String text = body.toString();
         return line + " " + (text.length() > MAX_LOGGED_BODY ? text.substring(0, MAX_LOGGED_BODY) + "..." : text);

@@ -10,6 +10,8 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -48,11 +50,23 @@ public abstract class ApiVerticle extends VerticleBase {
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
             .putHeader("content-type", "application/yaml").sendFile(openApiResource));
         streamingRoutes(router);
-        router.route("/api/*").handler(BodyHandler.create().setBodyLimit(MAX_BODY));
+        // JSON only: a multipart body is never written to disk (file routes stream, above)
+        router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY));
         routes();
+        errorAnswers();
         server = vertx.createHttpServer(serverOptions(HttpServers.options(runtime.config())));
         configure(server);
         return server.requestHandler(router).listen();
+    }
+
+    /** Errors the router answers by itself, in the documented {@code {"code","message"}} shape. */
+    private void errorAnswers() {
+        router.errorHandler(404, ctx -> responder.fail(ctx, "unknown",
+            new HuddleException(ErrorCode.NOT_FOUND, "no such path: " + ctx.request().path())));
+        router.errorHandler(405, ctx -> responder.fail(ctx, "unknown",
+            new HuddleException(ErrorCode.METHOD_NOT_ALLOWED, ctx.request().method() + " is not allowed here")));
+        router.errorHandler(413, ctx -> responder.fail(ctx, "unknown",
+            new HuddleException(ErrorCode.PAYLOAD_TOO_LARGE, "the body is larger than " + MAX_BODY + " bytes")));
     }
 
     /**

@@ -176,6 +176,12 @@ class ActionLogTest {
     }
 
     @Test
+    void everyControlAndLineSeparatorCharacterIsEscaped() {
+        assertThat(ActionLog.oneLine("a\u0000b\tc\u001bd\u007fe\u0085f\u2028g\u2029h\\i"))
+                .isEqualTo("a\\u0000b\\tc\\u001bd\\u007fe\\u0085f\\u2028g\\u2029h\\i");
+    }
+
+    @Test
     void secretsAreMaskedInRequestAndResponse() throws IOException {
         String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl";
         try (ActionLog log = ActionLog.open(root, clock)) {

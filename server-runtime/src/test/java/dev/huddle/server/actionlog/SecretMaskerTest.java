@@ -22,6 +22,38 @@ class SecretMaskerTest {
     // --- line-protocol commands ---
 
     @Test
+    void aTabSeparatedLoginWithExtraWordsKeepsOnlyTheUser() {
+        assertThat(SecretMasker.mask("login\tbob\tpw-secret\textra")).isEqualTo("login\tbob\t" + M);
+    }
+
+    @Test
+    void aLoginGluedByAnotherSeparatorIsMaskedAfterTheCommandWord() {
+        assertThat(SecretMasker.mask("login\u00a0bob\u00a0pw-secret")).isEqualTo("login" + M);
+        assertThat(SecretMasker.mask("REG\u2028bob\u2028pw-secret")).isEqualTo("REG" + M);
+        assertThat(SecretMasker.mask("register bob pw")).isEqualTo("register bob pw");
+    }
+
+    @Test
+    void aJsonKeyIsRecognisedAfterItsEscapesAreDecoded() {
+        assertThat(SecretMasker.mask("{\"user\":\"bob\",\"pass\\u0077ord\":\"pw-secret\"}"))
+                .isEqualTo("{\"user\":\"bob\",\"pass\\u0077ord\":\"" + M + "\"}");
+        assertThat(SecretMasker.mask("{\"\\u0074oken\" : \"abc\"}")).isEqualTo("{\"\\u0074oken\" : \"" + M + "\"}");
+    }
+
+    @Test
+    void aSecretThatIsNotAStringIsMaskedWhole() {
+        assertThat(SecretMasker.mask("{\"password\":12345,\"a\":1}")).isEqualTo("{\"password\":\"" + M + "\",\"a\":1}");
+        assertThat(SecretMasker.mask("{\"password\":[\"p\",{\"q\":\"]\"}],\"a\":1}"))
+                .isEqualTo("{\"password\":\"" + M + "\",\"a\":1}");
+    }
+
+    @Test
+    void aStrayQuoteBeforeTheJsonDoesNotHideItsKeys() {
+        assertThat(SecretMasker.mask("chat t 1 it\"s {\"password\":\"pw-secret\"}"))
+                .doesNotContain("pw-secret");
+    }
+
+    @Test
     void regMasksThePasswordWord() {
         assertThat(SecretMasker.mask("reg alice s3cret")).isEqualTo("reg alice " + M);
     }
@@ -176,8 +208,9 @@ class SecretMaskerTest {
     }
 
     @Test
-    void nonStringValuesAreKept() {
-        assertThat(SecretMasker.mask("{\"token\":null,\"password\":12}")).isEqualTo("{\"token\":null,\"password\":12}");
+    void nullAndBooleanValuesAreKeptButANumericPasswordIsMasked() {
+        assertThat(SecretMasker.mask("{\"token\":null,\"password\":true}")).isEqualTo("{\"token\":null,\"password\":true}");
+        assertThat(SecretMasker.mask("{\"password\":12}")).isEqualTo("{\"password\":\"" + M + "\"}");
     }
 
     @Test
