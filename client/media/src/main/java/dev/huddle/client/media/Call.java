@@ -33,16 +33,14 @@ import java.util.function.IntFunction;
  *       the {@link AudioSink} (silence for a gap), keeps the session alive,
  *       and once a second sends REPORTs on what arrived.</li>
  * </ul>
- * The sender lowers its JPEG quality while REPORTs about it show loss over 5 % and raises it again
- * slowly when they do not.
+ * The sender lowers its JPEG quality, then its picture size, while REPORTs about it show loss, and
+ * raises them again when they do not ({@link VideoAdaptation}).
  */
 public final class Call implements AutoCloseable {
 
     /** Stream id of the camera (screen sharing would be 2). */
     static final int CAMERA_STREAM = 1;
     static final int AUDIO_STREAM = 0;
-    private static final float MIN_QUALITY = 0.3f;
-    private static final int LOSSY_FRACTION = 13; // of 256: 5 %
 
     private final CallLink link;
     private final CallSettings settings;
@@ -57,6 +55,7 @@ public final class Call implements AutoCloseable {
         Thread.ofPlatform().daemon().name("call-clock").factory());
     private final List<Thread> threads = new ArrayList<>();
     private final Sender sender;
+    private final VideoAdaptation adaptation;
     private volatile boolean running = true;
     private volatile boolean microphone;
     private volatile boolean camera;
@@ -76,6 +75,7 @@ public final class Call implements AutoCloseable {
         this.audioSink = audioSink;
         this.names = names;
         this.clock = clock;
+        this.adaptation = new VideoAdaptation(settings.quality(), clock);
         this.sender = new Sender();
     }
 
@@ -118,6 +118,11 @@ public final class Call implements AutoCloseable {
         return link.sessionId();
     }
 
+    /** The JPEG quality and the fraction of the configured picture size the last frame was sent at. */
+    public VideoAdaptation.Level videoLevel() {
+        return sender.level;
+    }
+
     /** Turns the microphone on or off (only with an audio source); the others see it in their {@link PeerStats}. */
     public void microphone(boolean on) {
         microphone = on && settings.audio() != null;
@@ -144,8 +149,8 @@ public final class Call implements AutoCloseable {
         synchronized (this) {
             decode = decoded == 0 ? 0 : decodeNanos / 1e6 / decoded;
         }
-        return new CallStats(link.sessionId(), sender.frames, audioFrame, sender.bytes, sender.quality, encode,
-            decode, ended, list);
+        return new CallStats(link.sessionId(), sender.frames, audioFrame, sender.bytes, sender.level.quality(),
+            encode, decode, ended, list);
     }
 
     /** Sends LEAVE and stops every thread. */
@@ -237,12 +242,9 @@ public final class Call implements AutoCloseable {
     }
 
     private void adapt(ReceiverReport report) {
-        if (report == null || report.reportedSession() != link.sessionId()) {
-            return;
+        if (report != null && report.reportedSession() == link.sessionId()) {
+            adaptation.onReport(report.fractionLost());
         }
-        float q = sender.quality;
-        sender.quality = report.fractionLost() > LOSSY_FRACTION ? Math.max(MIN_QUALITY, q - 0.1f)
-            : Math.min(settings.quality(), q + 0.02f);
     }
 
     private void decode() {
@@ -325,7 +327,7 @@ public final class Call implements AutoCloseable {
         volatile long frames;
         volatile long bytes;
         volatile long encodeNanos;
-        volatile float quality = settings.quality();
+        volatile VideoAdaptation.Level level = adaptation.level();
 
         void run() {
             var packetizer = new dev.huddle.media.wire.VideoPacketizer(link.sessionId(), CAMERA_STREAM,
@@ -337,8 +339,10 @@ public final class Call implements AutoCloseable {
                 long capture = clock.millis();
                 var image = camera ? settings.video().capture(number, capture) : null;
                 if (image != null) {
+                    level = adaptation.level();
                     long start = System.nanoTime();
-                    byte[] jpeg = JpegCodec.encode(image, quality);
+                    image = Pictures.shrink(image, level.scale(), number, capture);
+                    byte[] jpeg = JpegCodec.encode(image, level.quality());
                     encodeNanos += System.nanoTime() - start;
                     List<byte[]> chunks = packetizer.packetize(jpeg, capture);
                     long gap = period / 4 / chunks.size();
