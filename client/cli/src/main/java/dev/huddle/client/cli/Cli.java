@@ -73,12 +73,14 @@ public final class Cli {
                                                   a room's or a conversation's files, newest first
           delete-file <file_id>                   remove a file (uploader, room owner or admin)
         Calls
-          call <project_id> [--video synthetic|none] [--audio tone|none] [--seconds N]
-               [--save-frames DIR] [--relay HOST:PORT] [--json]
-                                                  join the room's call as a headless participant: send a
-                                                  test pattern (640x480, 15 fps) and a tone, print one stats
-                                                  line a second and a summary; --save-frames writes each
-                                                  received frame as <username>-<frame>.jpg
+          call <project_id> [--video synthetic|device[:PATH]|file:PATH|screen[:DISPLAY]|none]
+               [--audio tone|none] [--seconds N] [--save-frames DIR] [--relay HOST:PORT] [--json]
+                                                  join the room's call as a headless participant: send
+                                                  video (640x480, 15 fps: a test pattern, the camera
+                                                  /dev/video0, a video file, or the X screen $DISPLAY)
+                                                  and a tone, print one stats line a second and a
+                                                  summary; --save-frames writes each received frame as
+                                                  <username>-<frame>.jpg
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;

@@ -9,8 +9,10 @@ import dev.huddle.client.media.CallTicket;
 import dev.huddle.client.media.DirectoryFrameSink;
 import dev.huddle.client.media.FrameSink;
 import dev.huddle.client.media.PeerStats;
-import dev.huddle.client.media.SyntheticVideo;
 import dev.huddle.client.media.ToneSource;
+import dev.huddle.client.media.VideoSource;
+import dev.huddle.client.media.VideoSourceUnavailable;
+import dev.huddle.client.media.VideoSpec;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -26,8 +28,10 @@ import java.util.Set;
 
 /**
  * {@code huddle cli call <project_id>}: a headless participant. Joins the room's call with a ticket
- * from {@code call_join}, sends a synthetic picture and a tone (or nothing), receives the others,
- * prints one stats line a second and a summary, then leaves.
+ * from {@code call_join}, sends video from a test pattern, a camera, a file or the screen (stamped
+ * with frame number and capture time, for the receivers' checks) and a tone (or nothing), receives
+ * the others, prints one stats line a second and a summary, then leaves. A video source that cannot
+ * be opened ends the command with one line saying why, before the call is joined.
  */
 final class CliCall {
 
@@ -41,21 +45,24 @@ final class CliCall {
     private final long projectId;
     private final Args options;
     private final PrintStream out;
+    private final PrintStream err;
     private final boolean json;
     private final Map<String, List<Long>> allLatencies = new HashMap<>();
 
-    CliCall(LineConnection line, String token, long projectId, Args options, PrintStream out) {
+    CliCall(LineConnection line, String token, long projectId, Args options, PrintStream out, PrintStream err) {
         this.line = line;
         this.token = token;
         this.projectId = projectId;
         this.options = options;
         this.out = out;
+        this.err = err;
         this.json = options.flag("json");
     }
 
     /** Checks the options before anything connects. */
     static void check(Args options) {
-        settings(options, "check");
+        videoSpec(options);
+        audio(options);
         if (options.value("seconds") != null) {
             Args.positive(options.value("seconds"), "--seconds");
         }
@@ -65,6 +72,13 @@ final class CliCall {
     }
 
     int run(String username) {
+        CallSettings settings;
+        try {
+            settings = settings(options, username);
+        } catch (VideoSourceUnavailable e) {
+            err.println("huddle-cli: " + e.getMessage());
+            return 1;
+        }
         CallControl control = new CallControl(line, token, projectId);
         CallTicket ticket = control.ticket();
         if (options.value("relay") != null) {
@@ -75,7 +89,6 @@ final class CliCall {
         FrameSink sink = dir == null ? FrameSink.NONE : new DirectoryFrameSink(Path.of(dir));
         long seconds = options.value("seconds") == null ? Long.MAX_VALUE : Args.positive(options.value("seconds"),
             "--seconds");
-        CallSettings settings = settings(options, username);
         try (Call call = Call.start(ticket, settings, sink, control::username, Clock.systemUTC())) {
             if (settings.audio() == null) {
                 note("no audio sent (--audio none); received audio is counted, not played: no sound device is used");
@@ -87,7 +100,7 @@ final class CliCall {
                     Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                 }
                 CallStats stats = call.stats();
-                out.println(line(second, stats));
+                out.println(line(second, stats, call.videoLevel().scale()));
                 if (stats.ended()) {
                     note("the relay ended this call");
                     break;
@@ -100,18 +113,29 @@ final class CliCall {
         return 0;
     }
 
+    /** Opens the sources; the video one first, so a missing camera is said before anything else happens. */
     private static CallSettings settings(Args options, String label) {
+        VideoSource video = videoSpec(options).open(WIDTH, HEIGHT, CallSettings.DEFAULT_FPS, label,
+            System.getenv("DISPLAY"), true);
+        return new CallSettings(video, audio(options).equals("none") ? null : new ToneSource(440),
+            CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+    }
+
+    private static VideoSpec videoSpec(Args options) {
         String video = options.value("video") == null ? "synthetic" : options.value("video");
-        String audio = options.value("audio") == null ? "tone" : options.value("audio");
-        if (!video.equals("synthetic") && !video.equals("none")) {
-            throw new Args.UsageException("--video synthetic|none, not '" + video + "' (devices, files and the "
-                + "screen are not supported yet)");
+        try {
+            return VideoSpec.parse(video);
+        } catch (IllegalArgumentException e) {
+            throw new Args.UsageException("--video " + VideoSpec.USAGE + ", not '" + video + "'");
         }
+    }
+
+    private static String audio(Args options) {
+        String audio = options.value("audio") == null ? "tone" : options.value("audio");
         if (!audio.equals("tone") && !audio.equals("none")) {
             throw new Args.UsageException("--audio tone|none, not '" + audio + "'");
         }
-        return new CallSettings(video.equals("none") ? null : new SyntheticVideo(WIDTH, HEIGHT, label),
-            audio.equals("none") ? null : new ToneSource(440), CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+        return audio;
     }
 
     private record HostPort(String host, int port) {
@@ -129,10 +153,10 @@ final class CliCall {
         return new HostPort(value.substring(0, colon), (int) port);
     }
 
-    private String line(long second, CallStats stats) {
+    private String line(long second, CallStats stats, double scale) {
         JsonArray peers = new JsonArray();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%3ds sent %d frames, %d audio, q %.2f",
-            second, stats.framesSent(), stats.audioSent(), stats.quality()));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%3ds sent %d frames, %d audio, q %.2f, "
+            + "size %.0f%%", second, stats.framesSent(), stats.audioSent(), stats.quality(), scale * 100));
         for (PeerStats peer : stats.peers()) {
             allLatencies.computeIfAbsent(peer.name(), n -> new ArrayList<>()).addAll(peer.latencies());
             JsonObject p = peerJson(peer, peer.latencies());
@@ -142,7 +166,8 @@ final class CliCall {
                 peer.lossPercent(), p.getValue("latencyP50Millis")));
         }
         return json ? new JsonObject().put("second", second).put("framesSent", stats.framesSent())
-            .put("audioSent", stats.audioSent()).put("quality", stats.quality()).put("peers", peers).encode()
+            .put("audioSent", stats.audioSent()).put("quality", stats.quality()).put("scale", scale)
+            .put("peers", peers).encode()
             : text.toString();
     }
 

@@ -1,6 +1,7 @@
 package dev.huddle.client.cli;
 
 import dev.huddle.client.line.LineConnection;
+import dev.huddle.client.media.VideoSpec;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
@@ -59,7 +60,7 @@ final class OneShot implements AutoCloseable {
         new Spec("files", "files <project_id|@user> [--limit N] [--before ID] [--json]", 1, 1,
             Set.of("limit", "before"), Set.of("json"), false),
         simple("delete-file", "delete-file <file_id>", 1, 1),
-        new Spec("call", "call <project_id> [--video synthetic|none] [--audio tone|none] [--seconds N] "
+        new Spec("call", "call <project_id> [--video " + VideoSpec.USAGE + "] [--audio tone|none] [--seconds N] "
             + "[--save-frames DIR] [--relay HOST:PORT] [--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
@@ -116,7 +117,7 @@ final class OneShot implements AutoCloseable {
                 String token = token();
                 long projectId = id(a.get(0));
                 String username = connection().ok(new Command.Whoami(token)).getString("username");
-                return new CliCall(connection(), token, projectId, options, cli.out()).run(username);
+                return new CliCall(connection(), token, projectId, options, cli.out(), cli.err()).run(username);
             }
             case "chat" -> {
                 String token = token();

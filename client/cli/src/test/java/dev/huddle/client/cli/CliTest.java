@@ -124,7 +124,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "nope", "members", "members abc", "members 0", "kick 1", "history 1 --limit",
         "history 1 --frobnicate", "--port x projects", "add 1 ,;", "chat 1 2", "call", "call 1 --video webcam",
-        "call 1 --audio mic", "call 1 --seconds 0", "call 1 --relay nowhere", "call 1 --relay h:70000"})
+        "call 1 --video file", "call 1 --video none:x", "call 1 --audio mic", "call 1 --seconds 0", "call 1 --relay nowhere", "call 1 --relay h:70000"})
     void wrongCommandLineIsAUsageErrorAndNeverConnects(String args) {
         CliRunner cli = cli(line -> List.of("OK x {}")).env(Cli.TOKEN_ENV, "tok");
 
@@ -233,6 +233,21 @@ class CliTest {
         assertThat(send.status()).isEqualTo(1);
         assertThat(send.err()).isEqualTo("ERR PAYLOAD_TOO_LARGE message longer than 4000 characters\n");
         assertThat(server.drainLines()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"device:/dev/video-none|no camera at /dev/video-none",
+        "file:/no/such/clip.mp4|no video file at /no/such/clip.mp4"})
+    void aVideoSourceThatCannotBeOpenedSaysWhyInOneLineBeforeJoiningTheCall(String caseText) {
+        String[] parts = caseText.split("\\|");
+        CliRunner cli = cli(line -> List.of(WHOAMI_OK)).env(Cli.TOKEN_ENV, "tok");
+
+        CliRunner.Result call = cli.run("call", "1", "--video", parts[0]);
+
+        assertThat(call.status()).isEqualTo(1);
+        assertThat(call.err()).startsWith("huddle-cli: " + parts[1]).hasLineCount(1);
+        assertThat(call.out()).isEmpty();
+        assertThat(server.drainLines()).as("no call_join was sent").noneMatch(l -> l.startsWith("call_join"));
     }
 
     @Test
