@@ -42,9 +42,14 @@ public final class VideoFiles {
         return file;
     }
 
-    /** The index in {@link #PALETTE} of the colour nearest the pixel, or -1 when none is near. */
+    /** The index in {@link #PALETTE} of the colour near the pixel's, or -1 when none is near. */
     public static int colourAt(BufferedImage picture, int x, int y) {
-        Color c = new Color(picture.getRGB(x, y));
+        return paletteIndex(picture.getRGB(x, y));
+    }
+
+    /** The index in {@link #PALETTE} of the colour near {@code rgb}, or -1 when none is near. */
+    public static int paletteIndex(int rgb) {
+        Color c = new Color(rgb);
         for (int i = 0; i < PALETTE.length; i++) {
             Color p = PALETTE[i];
             if (Math.abs(c.getRed() - p.getRed()) + Math.abs(c.getGreen() - p.getGreen())
