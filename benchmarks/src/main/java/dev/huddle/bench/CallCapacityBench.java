@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * How large a call this machine carries: N call clients ({@link Call}, synthetic camera 640×480 at
- * 15 fps, JPEG quality 0.7, a tone) and the relay's data path all in this one JVM, N = 2, 3, … until a
- * step fails. A step is carried when every participant shows at least 90 % of the frames of every
+ * 15 fps, JPEG quality 0.7, a tone) and the relay's data path all in this one JVM, N = 2, 3, … up to
+ * the largest asked for; the call carried is the largest N up to which every step passed. A step is carried when every participant shows at least 90 % of the frames of every
  * other one (≥ 13.5 fps per stream) with a glass-to-glass p99 under 500 ms. Per step: frames shown per
  * stream (the worst pair), latency, what one participant sends (JPEG bytes plus the 28-byte media
  * header and 28 bytes of UDP/IPv4 per chunk), encode and decode time, and the CPU of one participant:
@@ -30,7 +30,7 @@ import java.util.Map;
  * <p>Reference, in the same run before and after the sweep: one thread encoding and decoding the same
  * 640×480 picture with the same codec, frames per second.
  *
- * <pre>CallCapacityBench [seconds per step, default 10] [largest N to try, default 8]</pre>
+ * <pre>CallCapacityBench [seconds per step, default 10] [largest N to try, default 6]</pre>
  */
 public final class CallCapacityBench {
 
@@ -44,26 +44,36 @@ public final class CallCapacityBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int largest = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int largest = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         double refBefore = codingReference();
         System.out.printf(Locale.ROOT, "reference before: draw+encode+decode 640x480 q0.7 on one thread: %.1f frames/s%n",
             refBefore);
         System.out.println("N | worst stream fps | p50 / p99 ms | KB/frame | kbit/s sent per participant"
             + " | encode / decode ms | CPU per participant (call threads) | process CPU | carried");
         int carried = 0;
-        for (int n = 2; n <= largest; n++) {
-            boolean ok = step(n, seconds);
-            if (!ok) {
-                break;
+        boolean allSoFar = true;
+        for (int n = 2; n <= largest; n++) { // every step runs: the later ones test the CPU time model
+            allSoFar &= step(n, seconds);
+            if (allSoFar) {
+                carried = n;
             }
-            carried = n;
         }
         double refAfter = codingReference();
         System.out.printf(Locale.ROOT, "reference after: %.1f frames/s%n", refAfter);
         System.out.printf(Locale.ROOT, "largest call carried: %d participants; reference mean %.1f frames/s%n",
             carried, (refBefore + refAfter) / 2);
+        for (int i = 0; i < models.size(); i++) {
+            CostModel m = models.get(i);
+            System.out.printf(Locale.ROOT, "CPU time model from N=%d: %.1f ms per frame sent, %.1f ms per frame "
+                    + "shown, %.0f %% of a core per participant besides, relay and the rest %.0f %% per participant; "
+                    + "one participant of a 4-person call at 15 fps: %.0f %% of a core; largest call on 2 idle "
+                    + "cores: %d%n", i + 2, m.sendSeconds() * 1e3, m.showSeconds() * 1e3, m.restPerSecond() * 100,
+                m.relayPerParticipant() * 100, m.cores(4) / 4 * 100, m.largestOn(2.0));
+        }
         System.exit(0);
     }
+
+    private static final List<CostModel> models = new ArrayList<>();
 
     private static boolean step(int n, int seconds) throws Exception {
         try (BenchRelay relay = BenchRelay.open()) {
@@ -76,7 +86,7 @@ public final class CallCapacityBench {
                 Map<String, Long> shownBefore = shown(calls);
                 long[] sentBefore = sent(calls);
                 calls.forEach(Call::stats); // forgets the warm-up's latencies
-                double threadsBefore = callThreadsCpuSeconds();
+                Map<String, Double> threadsBefore = callThreadsCpu();
                 ProcessCpu.Sample processBefore = ProcessCpu.of(ProcessHandle.current().pid());
                 long start = System.nanoTime();
                 List<Long> latencies = new ArrayList<>();
@@ -85,7 +95,8 @@ public final class CallCapacityBench {
                     calls.forEach(c -> c.stats().peers().forEach(p -> latencies.addAll(p.latencies())));
                 }
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                double threads = (callThreadsCpuSeconds() - threadsBefore) / elapsed;
+                Map<String, Double> threadsAfter = callThreadsCpu();
+                double threads = (sum(threadsAfter) - sum(threadsBefore)) / elapsed;
                 double process = ProcessCpu.of(ProcessHandle.current().pid()).minus(processBefore).total() / elapsed;
                 Map<String, Long> shownAfter = shown(calls);
                 long[] sentAfter = sent(calls);
@@ -107,6 +118,13 @@ public final class CallCapacityBench {
                 long p50 = CallLatencyBench.pct(latencies, 50);
                 long p99 = CallLatencyBench.pct(latencies, 99);
                 boolean ok = worst >= CARRIED_FPS && p99 >= 0 && p99 <= CARRIED_P99_MILLIS;
+                long shownTotal = shownAfter.values().stream().mapToLong(Long::longValue).sum()
+                    - shownBefore.values().stream().mapToLong(Long::longValue).sum();
+                CostModel model = new CostModel(delta(threadsAfter, threadsBefore, "call-video") / Math.max(1, frames),
+                    delta(threadsAfter, threadsBefore, "call-decoder") / Math.max(1, shownTotal),
+                    (delta(threadsAfter, threadsBefore, "call-receiver") + delta(threadsAfter, threadsBefore,
+                        "call-clock")) / elapsed / n, Math.max(0, process - threads) / n);
+                models.add(model);
                 System.out.printf(Locale.ROOT, "%d | %.1f | %d / %d | %.1f | %.0f | %.1f / %.1f | %.0f %% | %.0f %% | %s%n",
                     n, worst, p50, p99, perFrame / 1e3, kbits, encode, decode, threads / n * 100, process * 100,
                     ok ? "yes" : "no");
@@ -141,16 +159,47 @@ public final class CallCapacityBench {
         return new long[] {frames, bytes};
     }
 
-    private static double callThreadsCpuSeconds() {
+    /** CPU seconds used so far by the call threads, summed per thread name ({@code call-video}, ...). */
+    private static Map<String, Double> callThreadsCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long nanos = 0;
+        Map<String, Double> seconds = new HashMap<>();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("call-")) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                nanos += Math.max(0, cpu);
+                double cpu = Math.max(0, threads.getThreadCpuTime(info.getThreadId())) / 1e9;
+                seconds.merge(info.getThreadName(), cpu, Double::sum);
             }
         }
-        return nanos / 1e9;
+        return seconds;
+    }
+
+    private static double sum(Map<String, Double> cpu) {
+        return cpu.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double delta(Map<String, Double> after, Map<String, Double> before, String thread) {
+        return after.getOrDefault(thread, 0.0) - before.getOrDefault(thread, 0.0);
+    }
+
+    /**
+     * What the machine would carry if the call had both cores to itself: CPU time per frame sent
+     * (capture, encode, packetize: {@code call-video}) and per frame shown ({@code call-decoder}), the
+     * rest of a participant's threads per second, and the relay's share, all measured as CPU time
+     * (which a busy machine inflates far less than wall time), put together for N participants at 15 fps:
+     * N × (15 × send + 15 × (N − 1) × show + rest) + relay × N / measured N ≤ 2 cores.
+     */
+    private record CostModel(double sendSeconds, double showSeconds, double restPerSecond, double relayPerParticipant) {
+
+        double cores(int n) {
+            return n * (FPS * sendSeconds + FPS * (n - 1) * showSeconds + restPerSecond + relayPerParticipant);
+        }
+
+        int largestOn(double cores) {
+            int n = 1;
+            while (cores(n + 1) <= cores) {
+                n++;
+            }
+            return n;
+        }
     }
 
     /**
