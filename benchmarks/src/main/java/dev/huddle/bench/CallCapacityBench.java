@@ -45,9 +45,9 @@ public final class CallCapacityBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int largest = args.length > 1 ? Integer.parseInt(args[1]) : 6;
-        double refBefore = codingReference();
-        System.out.printf(Locale.ROOT, "reference before: draw+encode+decode 640x480 q0.7 on one thread: %.1f frames/s%n",
-            refBefore);
+        Reference before = codingReference();
+        System.out.printf(Locale.ROOT, "reference before: draw+encode+decode 640x480 q0.7 on one thread: %.1f frames/s,"
+            + " %.1f ms CPU per frame%n", before.framesPerSecond(), before.cpuMillis());
         System.out.println("N | worst stream fps | p50 / p99 ms | KB/frame | kbit/s sent per participant"
             + " | encode / decode ms | CPU per participant (call threads) | process CPU | carried");
         int carried = 0;
@@ -58,17 +58,20 @@ public final class CallCapacityBench {
                 carried = n;
             }
         }
-        double refAfter = codingReference();
-        System.out.printf(Locale.ROOT, "reference after: %.1f frames/s%n", refAfter);
-        System.out.printf(Locale.ROOT, "largest call carried: %d participants; reference mean %.1f frames/s%n",
-            carried, (refBefore + refAfter) / 2);
+        Reference after = codingReference();
+        double refCpu = (before.cpuMillis() + after.cpuMillis()) / 2;
+        System.out.printf(Locale.ROOT, "reference after: %.1f frames/s, %.1f ms CPU per frame%n",
+            after.framesPerSecond(), after.cpuMillis());
+        System.out.printf(Locale.ROOT, "largest call carried: %d participants; reference mean %.1f frames/s, %.1f ms"
+            + " CPU per frame%n", carried, (before.framesPerSecond() + after.framesPerSecond()) / 2, refCpu);
         for (int i = 0; i < models.size(); i++) {
             CostModel m = models.get(i);
             System.out.printf(Locale.ROOT, "CPU time model from N=%d: %.1f ms per frame sent, %.1f ms per frame "
                     + "shown, %.0f %% of a core per participant besides, relay and the rest %.0f %% per participant; "
                     + "one participant of a 4-person call at 15 fps: %.0f %% of a core; largest call on 2 idle "
-                    + "cores: %d%n", i + 2, m.sendSeconds() * 1e3, m.showSeconds() * 1e3, m.restPerSecond() * 100,
-                m.relayPerParticipant() * 100, m.cores(4) / 4 * 100, m.largestOn(2.0));
+                    + "cores: %d; (send + show) / reference CPU per frame: %.2f×%n", i + 2, m.sendSeconds() * 1e3,
+                m.showSeconds() * 1e3, m.restPerSecond() * 100, m.relayPerParticipant() * 100, m.cores(4) / 4 * 100,
+                m.largestOn(2.0), (m.sendSeconds() + m.showSeconds()) * 1e3 / refCpu);
         }
         System.exit(0);
     }
@@ -204,16 +207,23 @@ public final class CallCapacityBench {
 
     /**
      * One thread drawing, encoding and decoding the synthetic 640×480 picture for 5 s, after 2 s of
-     * warm-up (the first Java2D text and the first JPEG load classes and fonts for seconds): frames per
-     * second.
+     * warm-up (the first Java2D text and the first JPEG load classes and fonts for seconds).
+     *
+     * @param framesPerSecond on the wall clock, which a busy machine slows
+     * @param cpuMillis       CPU time per frame, which it slows much less
      */
-    private static double codingReference() {
+    private record Reference(double framesPerSecond, double cpuMillis) {
+    }
+
+    private static Reference codingReference() {
         SyntheticVideo video = new SyntheticVideo(640, 480, "reference");
         codeFor(video, 2_000);
         return codeFor(video, 5_000);
     }
 
-    private static double codeFor(SyntheticVideo video, long millis) {
+    private static Reference codeFor(SyntheticVideo video, long millis) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         long end = start + millis * 1_000_000L;
         int frames = 0;
@@ -222,6 +232,7 @@ public final class CallCapacityBench {
             JpegCodec.decode(JpegCodec.encode(picture, 0.7f));
             frames++;
         }
-        return frames / ((System.nanoTime() - start) / 1e9);
+        return new Reference(frames / ((System.nanoTime() - start) / 1e9),
+            (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / frames);
     }
 }
