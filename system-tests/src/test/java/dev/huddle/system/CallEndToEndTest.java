@@ -178,13 +178,15 @@ class CallEndToEndTest {
     }
 
     @Test
-    void twoCliParticipantsPrintStatsEverySecondAndSaveOnlyWholeFrames(@TempDir Path frames) throws Exception {
+    void twoCliParticipantsOneSendingAVideoFilePrintStatsEverySecondAndSaveOnlyWholeFrames(@TempDir Path frames)
+        throws Exception {
         CallRoom room = CallRoom.create(nc, "Cli", 1);
+        Path clip = dev.huddle.client.media.VideoFiles.coloured(frames.resolve("clip.avi"), 320, 240, 6);
         try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, 0.05, 11)) {
             var alice = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 0,
                 "--relay", "127.0.0.1:" + path.port(), "--save-frames", frames.resolve("alice").toString()));
             var bob = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 1,
-                "--save-frames", frames.resolve("bob").toString()));
+                "--save-frames", frames.resolve("bob").toString(), "--video", "file:" + clip));
             for (var run : List.of(alice.get(), bob.get())) {
                 assertThat(run.status()).as(run.err()).isZero();
                 List<JsonObject> lines = run.out().lines().map(JsonObject::new).toList();
@@ -201,6 +203,15 @@ class CallEndToEndTest {
             assertThat(bobSawAlice.getDouble("lossPercent")).as("alice's path loses 5 %").isPositive();
             assertSavedFramesAreWhole(frames.resolve("bob"), room.names()[0]);
             assertSavedFramesAreWhole(frames.resolve("alice"), room.names()[1]);
+            try (var saved = java.nio.file.Files.list(frames.resolve("alice"))) {
+                for (Path file : saved.toList()) {
+                    String name = file.getFileName().toString();
+                    long number = Long.parseLong(name.substring(room.names()[1].length() + 1, name.length() - 4));
+                    BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+                    assertThat(dev.huddle.client.media.VideoFiles.colourAt(image, image.getWidth() / 4, image.getHeight() / 2))
+                        .as("%s shows the file's frame %d", name, number % 6).isEqualTo((int) (number % 6));
+                }
+            }
         }
     }
 
