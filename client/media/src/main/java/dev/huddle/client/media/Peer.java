@@ -19,12 +19,10 @@ final class Peer {
 
     /** How long an incomplete frame waits for a missing chunk: under two frame periods at 15 fps. */
     static final long FRAME_DEADLINE_MILLIS = 120;
-    /** Playout delay in 20 ms frames (60 ms), inside the 40–200 ms the protocol asks for. */
-    static final int JITTER_DEPTH = 3;
 
     final int sessionId;
     private final FrameReassembler reassembler = new FrameReassembler(FRAME_DEADLINE_MILLIS, 4);
-    private final JitterBuffer jitter = new JitterBuffer(JITTER_DEPTH, 64);
+    private final JitterBuffer jitter = new JitterBuffer();
     private final ReceptionStats videoLoss = new ReceptionStats();
     private final ReceptionStats audioLoss = new ReceptionStats();
     private FrameReassembler.Frame newest;
@@ -59,7 +57,7 @@ final class Peer {
     synchronized void audio(byte[] packet, long nowMillis) {
         audioLoss.onPacket(packet, 0, nowMillis);
         audioReceived++;
-        jitter.offer(packet, 0);
+        jitter.offer(packet, 0, nowMillis);
     }
 
     /** The newest complete frame not yet taken, or {@code null}. */
@@ -85,7 +83,7 @@ final class Peer {
         undecodable++;
     }
 
-    /** One playout turn: the next audio frame, or {@code null} for a gap (concealed with silence) or not started. */
+    /** One playout turn: the next audio frame (or the last one again, once, for a gap), or {@code null} for silence. */
     synchronized byte[] playAudio() {
         return jitter.poll();
     }
