@@ -1,11 +1,14 @@
 package dev.huddle.client.media;
 
+import dev.huddle.media.wire.AudioCodec;
+import dev.huddle.media.wire.AudioPayload;
 import dev.huddle.media.wire.FrameReassembler;
 import dev.huddle.media.wire.JitterBuffer;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.ReceptionStats;
 import dev.huddle.media.wire.StatePayload;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /**
@@ -34,6 +37,8 @@ final class Peer {
     private long lastVideoSequence = -1;
     private final List<Long> latencies = new ArrayList<>();
     private StatePayload state;
+    private final EnumMap<AudioCodec, AudioDecoder> decoders = new EnumMap<>(AudioCodec.class);
+    private long audioUndecodable;
 
     Peer(int sessionId) {
         this.sessionId = sessionId;
@@ -85,7 +90,29 @@ final class Peer {
 
     /** One playout turn: the next audio frame (or the last one again, once, for a gap), or {@code null} for silence. */
     synchronized byte[] playAudio() {
-        return jitter.poll();
+        byte[] payload = jitter.poll();
+        if (payload == null) {
+            return null;
+        }
+        AudioCodec codec = AudioPayload.codec(payload);
+        byte[] pcm = codec == null ? null
+            : decoders.computeIfAbsent(codec, AudioCodecs::decoder).decode(AudioPayload.frame(payload));
+        if (pcm == null) {
+            audioUndecodable++;
+        }
+        return pcm;
+    }
+
+    /** The jitter buffer's delay now and what it dropped, for the stats line. */
+    synchronized AudioPlayout audioPlayout() {
+        return new AudioPlayout(jitter.targetDelayMillis(), jitter.jitterMillis(), jitter.played(),
+            jitter.repeated(), jitter.concealed(), jitter.late(), jitter.duplicates(), jitter.trimmed(),
+            audioUndecodable);
+    }
+
+    synchronized void close() {
+        decoders.values().forEach(AudioDecoder::close);
+        decoders.clear();
     }
 
     synchronized void expire(long nowMillis) {
