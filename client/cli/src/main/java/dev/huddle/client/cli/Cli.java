@@ -73,12 +73,16 @@ public final class Cli {
                                                   a room's or a conversation's files, newest first
           delete-file <file_id>                   remove a file (uploader, room owner or admin)
         Calls
-          call <project_id> [--video synthetic|none] [--audio tone|none] [--seconds N]
+          call <project_id> [--video synthetic|none] [--audio tone|device|file:PATH|none]
+               [--audio-codec pcm|opus] [--save-audio FILE] [--seconds N]
                [--save-frames DIR] [--relay HOST:PORT] [--json]
                                                   join the room's call as a headless participant: send a
                                                   test pattern (640x480, 15 fps) and a tone, print one stats
                                                   line a second and a summary; --save-frames writes each
-                                                  received frame as <username>-<frame>.jpg
+                                                  received frame as <username>-<frame>.jpg; --audio device
+                                                  uses the microphone and speaker (a note if there are
+                                                  none), file: loops a WAV; --save-audio writes what is
+                                                  heard to a WAV; --audio-codec opus sends Opus (PCM default)
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;

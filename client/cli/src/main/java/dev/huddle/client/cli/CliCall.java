@@ -10,7 +10,6 @@ import dev.huddle.client.media.DirectoryFrameSink;
 import dev.huddle.client.media.FrameSink;
 import dev.huddle.client.media.PeerStats;
 import dev.huddle.client.media.SyntheticVideo;
-import dev.huddle.client.media.ToneSource;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -31,7 +30,8 @@ import java.util.Set;
  */
 final class CliCall {
 
-    static final Set<String> VALUES = Set.of("video", "audio", "seconds", "save-frames", "relay");
+    static final Set<String> VALUES = Set.of("video", "audio", "audio-codec", "save-audio", "seconds", "save-frames",
+        "relay");
     static final Set<String> FLAGS = Set.of("json");
     private static final int WIDTH = 640;
     private static final int HEIGHT = 480;
@@ -76,10 +76,11 @@ final class CliCall {
         long seconds = options.value("seconds") == null ? Long.MAX_VALUE : Args.positive(options.value("seconds"),
             "--seconds");
         CallSettings settings = settings(options, username);
-        try (Call call = Call.start(ticket, settings, sink, control::username, Clock.systemUTC())) {
-            if (settings.audio() == null) {
-                note("no audio sent (--audio none); received audio is counted, not played: no sound device is used");
-            }
+        CliAudio audio = CliAudio.open(options, this::note);
+        settings = new CallSettings(settings.video(), audio.source(), settings.fps(), settings.quality(),
+            audio.codec());
+        try (audio; Call call = Call.start(ticket, settings, sink, audio.sink(), control::username,
+            Clock.systemUTC())) {
             long start = System.nanoTime();
             for (long second = 1; second <= seconds; second++) {
                 long wait = start + second * 1_000_000_000L - System.nanoTime();
@@ -93,7 +94,7 @@ final class CliCall {
                     break;
                 }
             }
-            out.println(summary(call.stats()));
+            out.println(summary(call.stats(), call));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -102,16 +103,13 @@ final class CliCall {
 
     private static CallSettings settings(Args options, String label) {
         String video = options.value("video") == null ? "synthetic" : options.value("video");
-        String audio = options.value("audio") == null ? "tone" : options.value("audio");
         if (!video.equals("synthetic") && !video.equals("none")) {
             throw new Args.UsageException("--video synthetic|none, not '" + video + "' (devices, files and the "
                 + "screen are not supported yet)");
         }
-        if (!audio.equals("tone") && !audio.equals("none")) {
-            throw new Args.UsageException("--audio tone|none, not '" + audio + "'");
-        }
+        CliAudio.check(options);
         return new CallSettings(video.equals("none") ? null : new SyntheticVideo(WIDTH, HEIGHT, label),
-            audio.equals("none") ? null : new ToneSource(440), CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+            null, CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
     }
 
     private record HostPort(String host, int port) {
@@ -146,23 +144,33 @@ final class CliCall {
             : text.toString();
     }
 
-    private String summary(CallStats stats) {
+    private String summary(CallStats stats, Call call) {
         JsonArray peers = new JsonArray();
+        var playout = call.audioPlayout();
         for (PeerStats peer : stats.peers()) {
             allLatencies.computeIfAbsent(peer.name(), n -> new ArrayList<>()).addAll(peer.latencies());
-            peers.add(peerJson(peer, allLatencies.get(peer.name())));
+            JsonObject json = peerJson(peer, allLatencies.get(peer.name()));
+            var audio = playout.get(peer.name());
+            if (audio != null) {
+                json.put("audioDelayMillis", audio.delayMillis()).put("audioJitterMillis", round(audio.jitterMillis()))
+                    .put("audioRepeated", audio.repeated()).put("audioLate", audio.late())
+                    .put("audioDuplicates", audio.duplicates()).put("audioTrimmed", audio.trimmed());
+            }
+            peers.add(json);
         }
         JsonObject summary = new JsonObject().put("summary", true).put("session", stats.sessionId())
             .put("framesSent", stats.framesSent()).put("audioSent", stats.audioSent())
-            .put("videoBytesSent", stats.bytesSent()).put("quality", stats.quality())
+            .put("videoBytesSent", stats.bytesSent()).put("audioCodec", call.audioCodec().name().toLowerCase(Locale.ROOT))
+            .put("audioBytesSent", call.audioBytesSent()).put("quality", stats.quality())
             .put("encodeMillisPerFrame", round(stats.encodeMillis()))
             .put("decodeMillisPerFrame", round(stats.decodeMillis())).put("peers", peers);
         if (json) {
             return summary.encode();
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-            "summary: sent %d frames (%d bytes), %d audio; encode %.1f ms/frame, decode %.1f ms/frame",
-            stats.framesSent(), stats.bytesSent(), stats.audioSent(), stats.encodeMillis(), stats.decodeMillis()));
+            "summary: sent %d frames (%d bytes), %d audio (%s, %d bytes); encode %.1f ms/frame, decode %.1f ms/frame",
+            stats.framesSent(), stats.bytesSent(), stats.audioSent(), summary.getString("audioCodec"),
+            call.audioBytesSent(), stats.encodeMillis(), stats.decodeMillis()));
         for (Object p : peers) {
             JsonObject peer = (JsonObject) p;
             text.append(String.format(Locale.ROOT, "%n  %s: %d frames shown, %d incomplete, %d audio played, "
