@@ -3,8 +3,6 @@ package dev.huddle.bench;
 import dev.huddle.client.media.Call;
 import dev.huddle.client.media.CallSettings;
 import dev.huddle.client.media.CallStats;
-import dev.huddle.client.media.CallTicket;
-import dev.huddle.client.media.FrameSink;
 import dev.huddle.client.media.PeerStats;
 import dev.huddle.client.media.SyntheticVideo;
 import dev.huddle.client.media.ToneSource;
@@ -12,25 +10,14 @@ import dev.huddle.media.wire.JoinRequest;
 import dev.huddle.media.wire.MediaKind;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.PacketType;
-import dev.huddle.relay.path.PathConfig;
-import dev.huddle.relay.path.RateLimits;
-import dev.huddle.relay.path.RelayCounters;
-import dev.huddle.relay.path.UdpDataPath;
-import dev.huddle.server.token.PublicKeyRing;
 import dev.huddle.server.token.SigningKey;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Glass-to-glass latency of a two-person call on loopback, 640×480 at 15 fps: the relay's own data
@@ -50,23 +37,16 @@ public final class CallLatencyBench {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
-        Path keyDir = Files.createTempDirectory("call-bench");
-        SigningKey key = SigningKey.loadOrCreate(keyDir, SigningKey.MEDIA_TICKET_KEY_FILE);
-        PublicKeyRing keys = new PublicKeyRing();
-        keys.add(key.kid(), key.publicKey());
-        PathConfig config = new PathConfig(UdpLoad.RELAY_ID, new RateLimits(1_000_000_000L, 1_000_000_000_000L),
-            1_000, Duration.ofSeconds(2), Duration.ofSeconds(120), 4 << 20);
-        UdpDataPath relay = UdpDataPath.open("127.0.0.1", UdpLoad.freeUdpPort(), config, keys,
-            new BouncyCastleProvider(), () -> { }, new RelayCounters(), event -> { }, Clock.systemUTC())
-            .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        InetSocketAddress at = new InetSocketAddress("127.0.0.1", relay.localPort());
+        BenchRelay relay = BenchRelay.open();
+        InetSocketAddress at = relay.at;
+        SigningKey key = relay.key;
         int member = 0;
 
         List<Long> before = roundTrips(at, key, member++, member++);
 
         List<Long> latencies = new ArrayList<>();
         CallStats last;
-        try (Call alice = start(at, key, member++, "alice"); Call bob = start(at, key, member++, "bob")) {
+        try (Call alice = start(relay, member++, "alice"); Call bob = start(relay, member++, "bob")) {
             Thread.sleep(2_000); // warm-up: JIT, first frames; these latencies are dropped below
             alice.stats();
             bob.stats();
@@ -82,7 +62,7 @@ public final class CallLatencyBench {
         }
 
         List<Long> after = roundTrips(at, key, member++, member);
-        relay.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        relay.close();
 
         Collections.sort(latencies);
         Collections.sort(before);
@@ -97,10 +77,9 @@ public final class CallLatencyBench {
         System.exit(0);
     }
 
-    private static Call start(InetSocketAddress relay, SigningKey key, int index, String name) {
-        CallTicket ticket = new CallTicket(1, relay.getHostString(), relay.getPort(), UdpLoad.ticket(key, index));
-        return Call.start(ticket, new CallSettings(new SyntheticVideo(640, 480, name), new ToneSource(440),
-            15, CallSettings.DEFAULT_QUALITY), FrameSink.NONE, session -> null, Clock.systemUTC());
+    private static Call start(BenchRelay relay, int index, String name) {
+        return relay.join(index, new CallSettings(new SyntheticVideo(640, 480, name), new ToneSource(440),
+            15, CallSettings.DEFAULT_QUALITY), dev.huddle.client.media.AudioSink.NONE);
     }
 
     private static void print(String title, CallStats stats) {

@@ -103,8 +103,12 @@ class CallEndToEndTest {
             Eventually.assertThat(WAIT, () -> assertThat(bob.heardNumbers()).hasSizeGreaterThan(50));
             List<Long> heard = bob.heardNumbers();
             for (int i = 1; i < heard.size(); i++) {
+                // a gap is concealed by playing the frame before it once more, never an older one
                 assertThat(heard.get(i)).as("audio frame %d after %d", heard.get(i), heard.get(i - 1))
-                    .isGreaterThan(heard.get(i - 1));
+                    .isGreaterThanOrEqualTo(heard.get(i - 1));
+                if (i >= 2) {
+                    assertThat(heard.get(i)).as("a frame repeats at most once").isGreaterThan(heard.get(i - 2));
+                }
             }
             assertThat(alice.heardNumbers()).as("bob sends no audio: alice hears nothing numbered").isEmpty();
         }
