@@ -93,6 +93,32 @@ class VoiceEndToEndTest {
         call(AudioCodec.OPUS, 0.20, "loss20", null);
     }
 
+    @Test
+    void cliParticipantsSendAWavAsOpusAndWithoutSoundDevicesSayOnceThatTheyGoOnWithoutThem() throws Exception {
+        CallRoom room = CallRoom.create(nc, "Voice cli", 1);
+        Path heard = root.resolve("cli-heard.wav");
+        var alice = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliCallRun.run(cluster, root, room, 0,
+            "--seconds", "6", "--json", "--video", "none", "--audio", "file:" + tones, "--audio-codec", "opus"));
+        var bob = java.util.concurrent.CompletableFuture.supplyAsync(() -> CliCallRun.run(cluster, root, room, 1,
+            "--seconds", "6", "--video", "none", "--audio", "device", "--save-audio", heard.toString()));
+        CliCallRun sender = alice.get();
+        CliCallRun listener = bob.get();
+        assertThat(sender.status()).as(sender.err()).isZero();
+        assertThat(listener.status()).as(listener.err()).isZero();
+        var summary = new io.vertx.core.json.JsonObject(sender.out().lines().toList().getLast());
+        assertThat(summary.getString("audioCodec")).isEqualTo("opus");
+        assertThat(summary.getLong("audioBytesSent")).isPositive();
+        List<String> notes = listener.out().lines().filter(l -> l.startsWith("note:")).toList();
+        if (javax.sound.sampled.AudioSystem.getMixerInfo().length == 0) {
+            assertThat(notes).as("one clear line").hasSize(1);
+            assertThat(notes.getFirst()).contains("no sound device").contains("the call goes on without");
+        }
+        assertThat(listener.out()).contains("summary:");
+        List<Integer> runs = toneRuns(Files.readAllBytes(heard));
+        assertThat(runs).as("bob's WAV").hasSizeGreaterThanOrEqualTo(3);
+        assertInTheOrderSent(runs);
+    }
+
     private interface SenderCheck {
         void check(Call alice, long frames);
     }
@@ -128,12 +154,17 @@ class VoiceEndToEndTest {
             }
         }
         List<Integer> runs = toneRuns(Files.readAllBytes(heardFile));
+        assertInTheOrderSent(runs);
+        assertThat(runs).as("what bob heard").hasSizeGreaterThanOrEqualTo(4);
+        return runs;
+    }
+
+    /** Each tone heard is the one sent after the tone before it. */
+    private static void assertInTheOrderSent(List<Integer> runs) {
         for (int i = 1; i < runs.size(); i++) {
             assertThat(runs.get(i)).as("tone run %d of %s", i, runs).isEqualTo(TONES[
                 (Arrays.stream(TONES).boxed().toList().indexOf(runs.get(i - 1)) + 1) % TONES.length]);
         }
-        assertThat(runs).as("what bob heard").hasSizeGreaterThanOrEqualTo(4);
-        return runs;
     }
 
     /** The tones of a WAV file, 20 ms at a time, as runs of at least three frames of one tone. */

@@ -54,12 +54,11 @@ record CliAudio(AudioSource source, AudioSink sink, AudioCodec codec, Runnable r
                 sink = opened.device();
                 speaker = opened.device()::close;
             }
-            if (source == null || opened.device() == null) {
-                note.accept("no sound device: " + (source == null ? microphone.unavailable() : "")
-                    + (source == null && opened.device() == null ? ", " : "")
-                    + (opened.device() == null ? opened.unavailable() : "")
-                    + "; the call goes on without " + (source == null && opened.device() == null ? "audio"
-                    : source == null ? "sending audio" : "playing audio"));
+            java.util.List<String> missing = java.util.stream.Stream.of(microphone.unavailable(), opened.unavailable())
+                .filter(java.util.Objects::nonNull).toList();
+            if (!missing.isEmpty()) {
+                note.accept("no sound device: " + String.join(", ", missing) + "; the call goes on without "
+                    + (missing.size() == 2 ? "them" : "it"));
             }
         } else {
             note.accept("no audio sent (--audio none)");
