@@ -119,6 +119,45 @@ class VoiceEndToEndTest {
         assertInTheOrderSent(runs);
     }
 
+    @Test
+    void twoSpeakersAreMixedAndAMutedOneFallsSilent() {
+        CallRoom room = CallRoom.create(nc, "Voice mix", 2);
+        List<byte[]> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        CallSettings listens = new CallSettings(null, null, CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+        try (Member bob = join(room, 1, null, listens, heard::add);
+             Member alice = join(room, 0, null, speaking(new ToneSource(500)), pcm -> { });
+             Member carol = join(room, 2, null, speaking(new ToneSource(1500)), pcm -> { })) {
+            Eventually.assertThat(WAIT, () -> {
+                byte[] recent = recent(heard);
+                assertThat(Pcm.toneAmplitude(recent, 500, AudioSource.SAMPLE_RATE)).as("alice in the mix")
+                    .isGreaterThan(6_000);
+                assertThat(Pcm.toneAmplitude(recent, 1500, AudioSource.SAMPLE_RATE)).as("carol in the mix")
+                    .isGreaterThan(6_000);
+            });
+            alice.call.microphone(false);
+            Eventually.assertThat(WAIT, () -> {
+                byte[] recent = recent(heard);
+                assertThat(Pcm.toneAmplitude(recent, 500, AudioSource.SAMPLE_RATE)).as("alice muted").isLessThan(300);
+                assertThat(Pcm.toneAmplitude(recent, 1500, AudioSource.SAMPLE_RATE)).as("carol goes on")
+                    .isGreaterThan(6_000);
+            });
+            alice.call.microphone(true);
+            Eventually.assertThat(WAIT, () -> assertThat(Pcm.toneAmplitude(recent(heard), 500,
+                AudioSource.SAMPLE_RATE)).as("alice back").isGreaterThan(6_000));
+        }
+    }
+
+    private static CallSettings speaking(AudioSource source) {
+        return new CallSettings(null, source, CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+    }
+
+    /** The last half second heard (25 frames), or silence before there is that much. */
+    private static byte[] recent(List<byte[]> heard) {
+        synchronized (heard) {
+            return heard.size() < 25 ? new byte[0] : Pcm.concat(heard.subList(heard.size() - 25, heard.size()));
+        }
+    }
+
     private interface SenderCheck {
         void check(Call alice, long frames);
     }

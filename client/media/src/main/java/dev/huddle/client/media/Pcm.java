@@ -45,6 +45,24 @@ public final class Pcm {
         return crossings < 2 ? 0 : (crossings - 1) * (double) sampleRate / (last - first);
     }
 
+    /**
+     * The amplitude of one frequency in the signal (the Goertzel algorithm): about 8,000 for a
+     * {@link ToneSource} at that frequency, near 0 when it is absent, however many other tones are mixed in.
+     */
+    public static double toneAmplitude(byte[] pcm, double hertz, int sampleRate) {
+        int samples = pcm.length / 2;
+        double coefficient = 2 * Math.cos(2 * Math.PI * hertz / sampleRate);
+        double previous = 0;
+        double beforePrevious = 0;
+        for (int i = 0; i < samples; i++) {
+            double current = sample(pcm, i) + coefficient * previous - beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+        }
+        double power = previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+        return samples == 0 ? 0 : 2 * Math.sqrt(Math.max(0, power)) / samples;
+    }
+
     /** The root mean square of the samples: 0 for silence. */
     public static double rms(byte[] pcm) {
         int samples = pcm.length / 2;
