@@ -54,11 +54,14 @@ record CliAudio(AudioSource source, AudioSink sink, AudioCodec codec, Runnable r
                 sink = opened.device();
                 speaker = opened.device()::close;
             }
-            java.util.List<String> missing = java.util.stream.Stream.of(microphone.unavailable(), opened.unavailable())
-                .filter(java.util.Objects::nonNull).toList();
-            if (!missing.isEmpty()) {
-                note.accept("no sound device: " + String.join(", ", missing) + "; the call goes on without "
-                    + (missing.size() == 2 ? "them" : "it"));
+            String mic = microphone.unavailable();
+            String out = opened.unavailable();
+            if (mic != null && mic.equals(out)) {
+                note.accept("no sound device: no microphone or speaker (" + mic + "); the call goes on without them");
+            } else if (mic != null || out != null) {
+                note.accept("no sound device: " + (mic != null ? "no microphone (" + mic + ")" : "")
+                    + (mic != null && out != null ? ", " : "") + (out != null ? "no speaker (" + out + ")" : "")
+                    + "; the call goes on without " + (mic != null && out != null ? "them" : "it"));
             }
         } else {
             note.accept("no audio sent (--audio none)");

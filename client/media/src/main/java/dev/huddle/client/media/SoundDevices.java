@@ -14,7 +14,7 @@ import javax.sound.sampled.TargetDataLine;
  */
 public final class SoundDevices {
 
-    /** Either an opened device or why there is none. */
+    /** Either an opened device or why there is none (e.g. "Java Sound finds no sound device"). */
     public record Opened<T>(T device, String unavailable) {
     }
 
@@ -32,7 +32,7 @@ public final class SoundDevices {
             line.start();
             return new Opened<>(new Microphone(line), null);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            return new Opened<>(null, "no microphone (" + e.getMessage() + ")");
+            return new Opened<>(null, why(e));
         }
     }
 
@@ -45,8 +45,12 @@ public final class SoundDevices {
             line.start();
             return new Opened<>(new Speaker(line), null);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            return new Opened<>(null, "no speaker (" + e.getMessage() + ")");
+            return new Opened<>(null, why(e));
         }
+    }
+
+    private static String why(Exception e) {
+        return AudioSystem.getMixerInfo().length == 0 ? "Java Sound finds no sound device" : e.getMessage();
     }
 
     /**

@@ -62,8 +62,11 @@ class AudioFilesAndDevicesTest {
     void withoutSoundDevicesOpeningSaysWhyAndNeverThrows() {
         SoundDevices.Opened<AudioSource> microphone = SoundDevices.microphone();
         SoundDevices.Opened<SoundDevices.Speaker> speaker = SoundDevices.speaker();
-        assertThat(microphone.device() != null || microphone.unavailable().startsWith("no microphone")).isTrue();
-        assertThat(speaker.device() != null || speaker.unavailable().startsWith("no speaker")).isTrue();
+        assertThat(microphone.device() != null || !microphone.unavailable().isBlank()).isTrue();
+        assertThat(speaker.device() != null || !speaker.unavailable().isBlank()).isTrue();
+        if (AudioSystem.getMixerInfo().length == 0) {
+            assertThat(microphone.unavailable()).isEqualTo("Java Sound finds no sound device");
+        }
         if (microphone.device() != null) {
             assertThat(microphone.device().next()).hasSize(AudioSource.FRAME_BYTES);
             microphone.device().close();
