@@ -1,5 +1,6 @@
 package dev.huddle.bench;
 
+import dev.huddle.client.media.AudioSink;
 import dev.huddle.client.media.Call;
 import dev.huddle.client.media.CallSettings;
 import dev.huddle.client.media.CallTicket;
@@ -20,20 +21,19 @@ import java.util.concurrent.TimeUnit;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
- * The relay's own data path ({@link UdpDataPath}) in this JVM on 127.0.0.1, without the cluster, with
- * a ticket key of its own, for the call benchmarks: {@link #join} puts a {@link Call} on it, sending
- * the synthetic camera at 640×480, 15 fps and a tone, as member {@code index} of call 1.
+ * The relay's own data path in the bench's JVM on 127.0.0.1, with a ticket key of its own, no limits
+ * worth the name, and call 1 for every member: what the call benchmarks put {@link Call}s through.
  */
 final class BenchRelay implements AutoCloseable {
 
+    final UdpDataPath path;
+    final InetSocketAddress at;
     final SigningKey key;
-    final InetSocketAddress address;
-    private final UdpDataPath relay;
 
-    private BenchRelay(SigningKey key, UdpDataPath relay) {
+    private BenchRelay(UdpDataPath path, SigningKey key) {
+        this.path = path;
+        this.at = new InetSocketAddress("127.0.0.1", path.localPort());
         this.key = key;
-        this.relay = relay;
-        this.address = new InetSocketAddress("127.0.0.1", relay.localPort());
     }
 
     static BenchRelay open() throws Exception {
@@ -43,20 +43,26 @@ final class BenchRelay implements AutoCloseable {
         keys.add(key.kid(), key.publicKey());
         PathConfig config = new PathConfig(UdpLoad.RELAY_ID, new RateLimits(1_000_000_000L, 1_000_000_000_000L),
             1_000, Duration.ofSeconds(2), Duration.ofSeconds(120), 4 << 20);
-        UdpDataPath relay = UdpDataPath.open("127.0.0.1", UdpLoad.freeUdpPort(), config, keys,
+        UdpDataPath path = UdpDataPath.open("127.0.0.1", UdpLoad.freeUdpPort(), config, keys,
             new BouncyCastleProvider(), () -> { }, new RelayCounters(), event -> { }, Clock.systemUTC())
             .toCompletableFuture().get(10, TimeUnit.SECONDS);
-        return new BenchRelay(key, relay);
+        return new BenchRelay(path, key);
     }
 
+    /** Member {@code index} sending the synthetic camera at 640×480, 15 fps and a tone, hearing nothing. */
     Call join(int index, String name) {
-        CallTicket ticket = new CallTicket(1, address.getHostString(), address.getPort(), UdpLoad.ticket(key, index));
-        return Call.start(ticket, new CallSettings(new SyntheticVideo(640, 480, name), new ToneSource(440),
-            15, CallSettings.DEFAULT_QUALITY), FrameSink.NONE, session -> null, Clock.systemUTC());
+        return join(index, new CallSettings(new SyntheticVideo(640, 480, name), new ToneSource(440), 15,
+            CallSettings.DEFAULT_QUALITY), AudioSink.NONE);
+    }
+
+    /** A participant in call 1 as member {@code index} (each index once: tickets are single-use). */
+    Call join(int index, CallSettings settings, AudioSink heard) {
+        CallTicket ticket = new CallTicket(1, at.getHostString(), at.getPort(), UdpLoad.ticket(key, index));
+        return Call.start(ticket, settings, FrameSink.NONE, heard, session -> null, Clock.systemUTC());
     }
 
     @Override
     public void close() throws Exception {
-        relay.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        path.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 }

@@ -35,7 +35,7 @@ public final class CallLatencyBench {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         BenchRelay relay = BenchRelay.open();
-        InetSocketAddress at = relay.address;
+        InetSocketAddress at = relay.at;
         SigningKey key = relay.key;
         int member = 0;
 

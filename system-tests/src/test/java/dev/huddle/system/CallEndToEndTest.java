@@ -2,7 +2,6 @@ package dev.huddle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.client.cli.Cli;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.client.media.AudioSource;
 import dev.huddle.client.media.CallSettings;
@@ -10,7 +9,6 @@ import dev.huddle.client.media.FrameStamp;
 import dev.huddle.client.media.PeerStats;
 import dev.huddle.client.media.SyntheticVideo;
 import dev.huddle.client.media.ToneSource;
-import dev.huddle.client.store.TokenStore;
 import dev.huddle.server.testing.Eventually;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
@@ -97,8 +95,12 @@ class CallEndToEndTest {
             Eventually.assertThat(WAIT, () -> assertThat(bob.heardNumbers()).hasSizeGreaterThan(50));
             List<Long> heard = bob.heardNumbers();
             for (int i = 1; i < heard.size(); i++) {
+                // a gap is concealed by playing the frame before it once more, never an older one
                 assertThat(heard.get(i)).as("audio frame %d after %d", heard.get(i), heard.get(i - 1))
-                    .isGreaterThan(heard.get(i - 1));
+                    .isGreaterThanOrEqualTo(heard.get(i - 1));
+                if (i >= 2) {
+                    assertThat(heard.get(i)).as("a frame repeats at most once").isGreaterThan(heard.get(i - 2));
+                }
             }
             assertThat(alice.heardNumbers()).as("bob sends no audio: alice hears nothing numbered").isEmpty();
         }
@@ -230,22 +232,10 @@ class CallEndToEndTest {
         }
     }
 
-    private record CliRun(int status, String out, String err) {
-    }
-
-    private static CliRun cliCall(CallRoom room, int index, String... options) {
-        var out = new java.io.ByteArrayOutputStream();
-        var err = new java.io.ByteArrayOutputStream();
-        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(cluster.linePort), "call",
-            Long.toString(room.id()), "--seconds", "4", "--json"));
+    private static CliCallRun cliCall(CallRoom room, int index, String... options) {
+        List<String> args = new ArrayList<>(List.of("--seconds", "4", "--json"));
         args.addAll(List.of(options));
-        Cli cli = new Cli(new java.io.ByteArrayInputStream(new byte[0]),
-            new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), LineConnection::open,
-            new TokenStore(root.resolve("no-token-file")), Map.of(Cli.TOKEN_ENV, room.tokens()[index]));
-        int status = cli.run(args.toArray(String[]::new));
-        return new CliRun(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
-            err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return CliCallRun.run(cluster, root, room, index, args.toArray(String[]::new));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -223,7 +223,8 @@ public final class MediaPacket {
             case JOIN_ACK -> length == JoinAck.LENGTH;
             case JOIN_ERR -> length == JoinError.LENGTH;
             case LEAVE, KEEPALIVE -> length == 0;
-            case AUDIO, VIDEO -> length > 0;
+            case AUDIO -> length >= AudioPayload.MIN_LENGTH;
+            case VIDEO -> length > 0;
             case STATE -> length == StatePayload.LENGTH;
             case REPORT -> length == ReceiverReport.LENGTH;
         };

@@ -12,9 +12,7 @@ public final class ReceptionStats {
     private long received;
     private long expectedAtLastReport;
     private long receivedAtLastReport;
-    private long previousTransit;
-    private boolean hasTransit;
-    private double jitterMillis;
+    private final InterarrivalJitter jitter = new InterarrivalJitter();
 
     /** Records one packet that passed {@link MediaPacket#check}, arriving at {@code arrivalMillis}. */
     public void onPacket(byte[] packet, int offset, long arrivalMillis) {
@@ -27,13 +25,7 @@ public final class ReceptionStats {
             first = extended;
         }
         received++;
-        long transit = arrivalMillis - mediaTimestampMillis;
-        if (hasTransit) {
-            double d = Math.abs(transit - previousTransit);
-            jitterMillis += (d - jitterMillis) / 16;
-        }
-        previousTransit = transit;
-        hasTransit = true;
+        jitter.onArrival(mediaTimestampMillis, arrivalMillis);
     }
 
     public long received() {
@@ -46,7 +38,7 @@ public final class ReceptionStats {
     }
 
     public double jitterMillis() {
-        return jitterMillis;
+        return jitter.millis();
     }
 
     /** A report on {@code senderSession}; the fraction lost covers the time since the previous report. */
@@ -58,7 +50,7 @@ public final class ReceptionStats {
         receivedAtLastReport = received;
         int fraction = expectedInterval <= 0 || lostInterval <= 0 ? 0 : (int) ((lostInterval << 8) / expectedInterval);
         return new ReceiverReport(senderSession, fraction, (int) Math.min(lost(), Integer.MAX_VALUE),
-            sequences.highest(), Math.round(jitterMillis * 1000));
+            sequences.highest(), Math.round(jitter.millis() * 1000));
     }
 
     private long expected() {

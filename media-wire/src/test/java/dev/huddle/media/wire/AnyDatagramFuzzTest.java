@@ -74,7 +74,7 @@ class AnyDatagramFuzzTest {
             case STATE -> StatePayload.read(datagram, 0);
             case REPORT -> ReceiverReport.read(datagram, 0);
             case VIDEO -> new FrameReassembler(100, 4).offer(datagram, 0, 0);
-            case AUDIO -> new JitterBuffer(1, 4).offer(datagram, 0);
+            case AUDIO -> new JitterBuffer().offer(datagram, 0, 0);
             case LEAVE, KEEPALIVE -> assertThat(MediaPacket.payloadLength(datagram, 0)).isZero();
         }
     }

@@ -58,6 +58,8 @@ class MalformedPacketTest {
             broken("chunk index above count", video(9, 5), MediaPacket.HEADER_LENGTH + 10, Malformation.BAD_CHUNK),
             broken("video chunk count 0", video(0, 0), MediaPacket.HEADER_LENGTH + 10, Malformation.BAD_CHUNK),
             broken("audio without payload", audio(0), MediaPacket.HEADER_LENGTH, Malformation.BAD_PAYLOAD),
+            broken("audio with a codec byte and no frame", audio(1), MediaPacket.HEADER_LENGTH + 1,
+                Malformation.BAD_PAYLOAD),
             broken("keepalive with a payload", MediaPacket.control(PacketType.KEEPALIVE, 1, new byte[4]),
                 MediaPacket.HEADER_LENGTH + 4, Malformation.BAD_PAYLOAD),
             broken("join without a ticket", MediaPacket.control(PacketType.JOIN, 0, new byte[10]),

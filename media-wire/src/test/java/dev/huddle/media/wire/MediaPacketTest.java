@@ -56,6 +56,33 @@ class MediaPacketTest {
         assertThat(MediaPacket.timestamp(buffer, 7)).isEqualTo(100_000);
     }
 
+    /** An Opus AUDIO datagram written by hand: the header, then the codec byte and the Opus packet. */
+    private static final byte[] OPUS_AUDIO = {
+        0x48, 0x01, 0x06, 0x12,                          // 'H', version 1, type 6 AUDIO, kind 1 AUDIO | flags MARKER
+        0x00, 0x00, 0x00, 0x07,                          // session id 7
+        0x00, 0x00, 0x00, 0x04,                          // stream id 0, payload length 4
+        0x00, 0x00, 0x00, 0x2A,                          // sequence 42
+        0x00, 0x00, 0x00, 0x2A,                          // frame number 42
+        0x00, 0x00, 0x00, 0x01,                          // chunk index 0 of count 1 (a whole frame)
+        0x00, 0x00, 0x03, (byte) 0xE8,                   // media timestamp 1000 ms
+        0x01,                                            // codec 1 OPUS
+        0x78, 0x01, 0x02,                                // the Opus packet (TOC byte 0x78: SILK wideband 20 ms)
+    };
+
+    @Test
+    void anAudioPayloadIsItsCodecByteThenTheFrame() {
+        assertThat(MediaPacket.check(OPUS_AUDIO, 0, OPUS_AUDIO.length)).isNull();
+        byte[] written = AudioPayload.packet(7, 0, 42, 42, MediaPacket.FLAG_MARKER, 1_000, AudioCodec.OPUS,
+            new byte[] {0x78, 0x01, 0x02});
+        assertThat(written).isEqualTo(OPUS_AUDIO);
+        byte[] payload = java.util.Arrays.copyOfRange(OPUS_AUDIO, MediaPacket.HEADER_LENGTH, OPUS_AUDIO.length);
+        assertThat(AudioPayload.codec(payload)).isEqualTo(AudioCodec.OPUS);
+        assertThat(AudioPayload.frame(payload)).containsExactly(0x78, 0x01, 0x02);
+        assertThat(AudioPayload.codec(new byte[] {0, 1})).isEqualTo(AudioCodec.PCM16);
+        assertThat(AudioPayload.codec(new byte[] {9, 1})).as("unknown codec").isNull();
+        assertThat(AudioPayload.codec(new byte[] {1})).as("no frame").isNull();
+    }
+
     @Test
     void sequenceFrameAndTimestampWrapAt32Bits() {
         byte[] packet = new byte[MediaPacket.HEADER_LENGTH + 1];

@@ -74,13 +74,18 @@ public final class Cli {
           delete-file <file_id>                   remove a file (uploader, room owner or admin)
         Calls
           call <project_id> [--video synthetic|device[:PATH]|file:PATH|screen[:DISPLAY]|none]
-               [--audio tone|none] [--seconds N] [--save-frames DIR] [--relay HOST:PORT] [--json]
+               [--audio tone|device|file:PATH|none] [--audio-codec pcm|opus] [--save-audio FILE]
+               [--seconds N] [--save-frames DIR] [--relay HOST:PORT] [--json]
                                                   join the room's call as a headless participant: send
                                                   video (640x480, 15 fps: a test pattern, the camera
                                                   /dev/video0, a video file, or the X screen $DISPLAY)
-                                                  and a tone, print one stats line a second and a
+                                                  and sound (a tone, the microphone and speaker, a
+                                                  looped WAV, or none; a note if no sound device
+                                                  exists), print one stats line a second and a
                                                   summary; --save-frames writes each received frame as
-                                                  <username>-<frame>.jpg
+                                                  <username>-<frame>.jpg; --save-audio writes what is
+                                                  heard to a WAV; --audio-codec opus sends Opus (PCM
+                                                  is the default)
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;

@@ -9,7 +9,6 @@ import dev.huddle.client.media.CallTicket;
 import dev.huddle.client.media.DirectoryFrameSink;
 import dev.huddle.client.media.FrameSink;
 import dev.huddle.client.media.PeerStats;
-import dev.huddle.client.media.ToneSource;
 import dev.huddle.client.media.VideoSource;
 import dev.huddle.client.media.VideoSourceUnavailable;
 import dev.huddle.client.media.VideoSpec;
@@ -29,13 +28,14 @@ import java.util.Set;
 /**
  * {@code huddle cli call <project_id>}: a headless participant. Joins the room's call with a ticket
  * from {@code call_join}, sends video from a test pattern, a camera, a file or the screen (stamped
- * with frame number and capture time, for the receivers' checks) and a tone (or nothing), receives
+ * with frame number and capture time, for the receivers' checks) and sound ({@link CliAudio}), receives
  * the others, prints one stats line a second and a summary, then leaves. A video source that cannot
  * be opened ends the command with one line saying why, before the call is joined.
  */
 final class CliCall {
 
-    static final Set<String> VALUES = Set.of("video", "audio", "seconds", "save-frames", "relay");
+    static final Set<String> VALUES = Set.of("video", "audio", "audio-codec", "save-audio", "seconds", "save-frames",
+        "relay");
     static final Set<String> FLAGS = Set.of("json");
     private static final int WIDTH = 640;
     private static final int HEIGHT = 480;
@@ -62,7 +62,7 @@ final class CliCall {
     /** Checks the options before anything connects. */
     static void check(Args options) {
         videoSpec(options);
-        audio(options);
+        CliAudio.check(options);
         if (options.value("seconds") != null) {
             Args.positive(options.value("seconds"), "--seconds");
         }
@@ -89,10 +89,11 @@ final class CliCall {
         FrameSink sink = dir == null ? FrameSink.NONE : new DirectoryFrameSink(Path.of(dir));
         long seconds = options.value("seconds") == null ? Long.MAX_VALUE : Args.positive(options.value("seconds"),
             "--seconds");
-        try (Call call = Call.start(ticket, settings, sink, control::username, Clock.systemUTC())) {
-            if (settings.audio() == null) {
-                note("no audio sent (--audio none); received audio is counted, not played: no sound device is used");
-            }
+        CliAudio audio = CliAudio.open(options, this::note);
+        settings = new CallSettings(settings.video(), audio.source(), settings.fps(), settings.quality(),
+            audio.codec());
+        try (audio; Call call = Call.start(ticket, settings, sink, audio.sink(), control::username,
+            Clock.systemUTC())) {
             long start = System.nanoTime();
             for (long second = 1; second <= seconds; second++) {
                 long wait = start + second * 1_000_000_000L - System.nanoTime();
@@ -106,19 +107,18 @@ final class CliCall {
                     break;
                 }
             }
-            out.println(summary(call.stats()));
+            out.println(summary(call.stats(), call));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
     }
 
-    /** Opens the sources; the video one first, so a missing camera is said before anything else happens. */
+    /** Opens the video source first, so a missing camera is said before anything else happens. */
     private static CallSettings settings(Args options, String label) {
         VideoSource video = videoSpec(options).open(WIDTH, HEIGHT, CallSettings.DEFAULT_FPS, label,
             System.getenv("DISPLAY"), true);
-        return new CallSettings(video, audio(options).equals("none") ? null : new ToneSource(440),
-            CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
+        return new CallSettings(video, null, CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY);
     }
 
     private static VideoSpec videoSpec(Args options) {
@@ -130,13 +130,6 @@ final class CliCall {
         }
     }
 
-    private static String audio(Args options) {
-        String audio = options.value("audio") == null ? "tone" : options.value("audio");
-        if (!audio.equals("tone") && !audio.equals("none")) {
-            throw new Args.UsageException("--audio tone|none, not '" + audio + "'");
-        }
-        return audio;
-    }
 
     private record HostPort(String host, int port) {
     }
@@ -171,23 +164,33 @@ final class CliCall {
             : text.toString();
     }
 
-    private String summary(CallStats stats) {
+    private String summary(CallStats stats, Call call) {
         JsonArray peers = new JsonArray();
+        var playout = call.audioPlayout();
         for (PeerStats peer : stats.peers()) {
             allLatencies.computeIfAbsent(peer.name(), n -> new ArrayList<>()).addAll(peer.latencies());
-            peers.add(peerJson(peer, allLatencies.get(peer.name())));
+            JsonObject json = peerJson(peer, allLatencies.get(peer.name()));
+            var audio = playout.get(peer.name());
+            if (audio != null) {
+                json.put("audioDelayMillis", audio.delayMillis()).put("audioJitterMillis", round(audio.jitterMillis()))
+                    .put("audioRepeated", audio.repeated()).put("audioLate", audio.late())
+                    .put("audioDuplicates", audio.duplicates()).put("audioTrimmed", audio.trimmed());
+            }
+            peers.add(json);
         }
         JsonObject summary = new JsonObject().put("summary", true).put("session", stats.sessionId())
             .put("framesSent", stats.framesSent()).put("audioSent", stats.audioSent())
-            .put("videoBytesSent", stats.bytesSent()).put("quality", stats.quality())
+            .put("videoBytesSent", stats.bytesSent()).put("audioCodec", call.audioCodec().name().toLowerCase(Locale.ROOT))
+            .put("audioBytesSent", call.audioBytesSent()).put("quality", stats.quality())
             .put("encodeMillisPerFrame", round(stats.encodeMillis()))
             .put("decodeMillisPerFrame", round(stats.decodeMillis())).put("peers", peers);
         if (json) {
             return summary.encode();
         }
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-            "summary: sent %d frames (%d bytes), %d audio; encode %.1f ms/frame, decode %.1f ms/frame",
-            stats.framesSent(), stats.bytesSent(), stats.audioSent(), stats.encodeMillis(), stats.decodeMillis()));
+            "summary: sent %d frames (%d bytes), %d audio (%s, %d bytes); encode %.1f ms/frame, decode %.1f ms/frame",
+            stats.framesSent(), stats.bytesSent(), stats.audioSent(), summary.getString("audioCodec"),
+            call.audioBytesSent(), stats.encodeMillis(), stats.decodeMillis()));
         for (Object p : peers) {
             JsonObject peer = (JsonObject) p;
             text.append(String.format(Locale.ROOT, "%n  %s: %d frames shown, %d incomplete, %d audio played, "

@@ -60,8 +60,9 @@ final class OneShot implements AutoCloseable {
         new Spec("files", "files <project_id|@user> [--limit N] [--before ID] [--json]", 1, 1,
             Set.of("limit", "before"), Set.of("json"), false),
         simple("delete-file", "delete-file <file_id>", 1, 1),
-        new Spec("call", "call <project_id> [--video " + VideoSpec.USAGE + "] [--audio tone|none] [--seconds N] "
-            + "[--save-frames DIR] [--relay HOST:PORT] [--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
+        new Spec("call", "call <project_id> [--video " + VideoSpec.USAGE + "] [--audio tone|device|file:PATH|none] "
+            + "[--audio-codec pcm|opus] [--save-audio FILE] [--seconds N] [--save-frames DIR] [--relay HOST:PORT] "
+            + "[--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
         "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file");

@@ -124,7 +124,8 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "nope", "members", "members abc", "members 0", "kick 1", "history 1 --limit",
         "history 1 --frobnicate", "--port x projects", "add 1 ,;", "chat 1 2", "call", "call 1 --video webcam",
-        "call 1 --video file", "call 1 --video none:x", "call 1 --audio mic", "call 1 --seconds 0", "call 1 --relay nowhere", "call 1 --relay h:70000"})
+        "call 1 --video file", "call 1 --video none:x", "call 1 --audio mic", "call 1 --audio-codec mp3",
+        "call 1 --audio file:", "call 1 --seconds 0", "call 1 --relay nowhere", "call 1 --relay h:70000"})
     void wrongCommandLineIsAUsageErrorAndNeverConnects(String args) {
         CliRunner cli = cli(line -> List.of("OK x {}")).env(Cli.TOKEN_ENV, "tok");
 

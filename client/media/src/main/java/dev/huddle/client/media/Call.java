@@ -1,5 +1,7 @@
 package dev.huddle.client.media;
 
+import dev.huddle.media.wire.AudioCodec;
+import dev.huddle.media.wire.AudioPayload;
 import dev.huddle.media.wire.MediaKind;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.PacketType;
@@ -56,6 +58,7 @@ public final class Call implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private final Sender sender;
     private final VideoAdaptation adaptation;
+    private final AudioEncoder encoder;
     private volatile boolean running = true;
     private volatile boolean microphone;
     private volatile boolean camera;
@@ -66,6 +69,7 @@ public final class Call implements AutoCloseable {
     private long audioFrame;
     private long audioSequence;
     private long ticks;
+    private volatile long audioBytesSent;
 
     private Call(CallLink link, CallSettings settings, FrameSink sink, AudioSink audioSink, IntFunction<String> names,
                  Clock clock) {
@@ -77,6 +81,16 @@ public final class Call implements AutoCloseable {
         this.clock = clock;
         this.adaptation = new VideoAdaptation(settings.quality(), clock);
         this.sender = new Sender();
+        this.encoder = encoder(settings.audioCodec());
+    }
+
+    /** The codec asked for, or PCM where it cannot open (Opus without FFmpeg's natives): the call goes on. */
+    private static AudioEncoder encoder(AudioCodec codec) {
+        try {
+            return AudioCodecs.encoder(codec);
+        } catch (IllegalStateException | UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return AudioCodecs.encoder(AudioCodec.PCM16);
+        }
     }
 
     /**
@@ -121,6 +135,23 @@ public final class Call implements AutoCloseable {
     /** The JPEG quality and the fraction of the configured picture size the last frame was sent at. */
     public VideoAdaptation.Level videoLevel() {
         return sender.level;
+    }
+
+    /** How this participant's audio goes out: the codec asked for, or PCM when that could not open. */
+    public AudioCodec audioCodec() {
+        return encoder.codec();
+    }
+
+    /** Bytes of AUDIO datagrams sent so far (headers included). */
+    public long audioBytesSent() {
+        return audioBytesSent;
+    }
+
+    /** Each peer's audio playout by username, now. */
+    public Map<String, AudioPlayout> audioPlayout() {
+        Map<String, AudioPlayout> out = new java.util.TreeMap<>();
+        peers.values().forEach(p -> out.put(name(p.sessionId), p.audioPlayout()));
+        return out;
     }
 
     /** Turns the microphone on or off (only with an audio source); the others see it in their {@link PeerStats}. */
@@ -177,6 +208,10 @@ public final class Call implements AutoCloseable {
         if (settings.audio() != null) {
             settings.audio().close();
         }
+        synchronized (this) {
+            encoder.close();
+        }
+        peers.values().forEach(Peer::close);
     }
 
     private void thread(String name, Runnable body) {
@@ -283,13 +318,7 @@ public final class Call implements AutoCloseable {
         try {
             long now = clock.millis();
             if (microphone) {
-                byte[] pcm = settings.audio().next();
-                byte[] packet = new byte[MediaPacket.HEADER_LENGTH + pcm.length];
-                MediaPacket.writeHeader(packet, 0, PacketType.AUDIO, MediaKind.AUDIO, audioFrame == 0
-                    ? MediaPacket.FLAG_MARKER : 0, link.sessionId(), AUDIO_STREAM, audioSequence++, audioFrame++, 0, 1,
-                    now, pcm.length);
-                System.arraycopy(pcm, 0, packet, MediaPacket.HEADER_LENGTH, pcm.length);
-                send(packet);
+                sendAudio(now);
             }
             List<byte[]> frames = new ArrayList<>(peers.size());
             for (Peer peer : peers.values()) {
@@ -313,6 +342,20 @@ public final class Call implements AutoCloseable {
         } catch (RuntimeException e) {
             // one bad turn must not cancel the schedule (a scheduled task that throws never runs again)
         }
+    }
+
+    private synchronized void sendAudio(long now) {
+        if (!running) {
+            return; // the encoder is freed on close
+        }
+        byte[] coded = encoder.encode(settings.audio().next());
+        if (coded != null) {
+            byte[] packet = AudioPayload.packet(link.sessionId(), AUDIO_STREAM, audioSequence++, audioFrame,
+                audioFrame == 0 ? MediaPacket.FLAG_MARKER : 0, now, encoder.codec(), coded);
+            send(packet);
+            audioBytesSent += packet.length;
+        }
+        audioFrame++;
     }
 
     private void send(byte[] packet) {

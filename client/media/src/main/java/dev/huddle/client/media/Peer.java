@@ -1,11 +1,14 @@
 package dev.huddle.client.media;
 
+import dev.huddle.media.wire.AudioCodec;
+import dev.huddle.media.wire.AudioPayload;
 import dev.huddle.media.wire.FrameReassembler;
 import dev.huddle.media.wire.JitterBuffer;
 import dev.huddle.media.wire.MediaPacket;
 import dev.huddle.media.wire.ReceptionStats;
 import dev.huddle.media.wire.StatePayload;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 
 /**
@@ -19,12 +22,10 @@ final class Peer {
 
     /** How long an incomplete frame waits for a missing chunk: under two frame periods at 15 fps. */
     static final long FRAME_DEADLINE_MILLIS = 120;
-    /** Playout delay in 20 ms frames (60 ms), inside the 40–200 ms the protocol asks for. */
-    static final int JITTER_DEPTH = 3;
 
     final int sessionId;
     private final FrameReassembler reassembler = new FrameReassembler(FRAME_DEADLINE_MILLIS, 4);
-    private final JitterBuffer jitter = new JitterBuffer(JITTER_DEPTH, 64);
+    private final JitterBuffer jitter = new JitterBuffer();
     private final ReceptionStats videoLoss = new ReceptionStats();
     private final ReceptionStats audioLoss = new ReceptionStats();
     private FrameReassembler.Frame newest;
@@ -36,6 +37,8 @@ final class Peer {
     private long lastVideoSequence = -1;
     private final List<Long> latencies = new ArrayList<>();
     private StatePayload state;
+    private final EnumMap<AudioCodec, AudioDecoder> decoders = new EnumMap<>(AudioCodec.class);
+    private long audioUndecodable;
 
     Peer(int sessionId) {
         this.sessionId = sessionId;
@@ -59,7 +62,7 @@ final class Peer {
     synchronized void audio(byte[] packet, long nowMillis) {
         audioLoss.onPacket(packet, 0, nowMillis);
         audioReceived++;
-        jitter.offer(packet, 0);
+        jitter.offer(packet, 0, nowMillis);
     }
 
     /** The newest complete frame not yet taken, or {@code null}. */
@@ -85,9 +88,31 @@ final class Peer {
         undecodable++;
     }
 
-    /** One playout turn: the next audio frame, or {@code null} for a gap (concealed with silence) or not started. */
+    /** One playout turn: the next audio frame (or the last one again, once, for a gap), or {@code null} for silence. */
     synchronized byte[] playAudio() {
-        return jitter.poll();
+        byte[] payload = jitter.poll();
+        if (payload == null) {
+            return null;
+        }
+        AudioCodec codec = AudioPayload.codec(payload);
+        byte[] pcm = codec == null ? null
+            : decoders.computeIfAbsent(codec, AudioCodecs::decoder).decode(AudioPayload.frame(payload));
+        if (pcm == null) {
+            audioUndecodable++;
+        }
+        return pcm;
+    }
+
+    /** The jitter buffer's delay now and what it dropped, for the stats line. */
+    synchronized AudioPlayout audioPlayout() {
+        return new AudioPlayout(jitter.targetDelayMillis(), jitter.jitterMillis(), jitter.played(),
+            jitter.repeated(), jitter.concealed(), jitter.late(), jitter.duplicates(), jitter.trimmed(),
+            audioUndecodable);
+    }
+
+    synchronized void close() {
+        decoders.values().forEach(AudioDecoder::close);
+        decoders.clear();
     }
 
     synchronized void expire(long nowMillis) {

@@ -24,6 +24,20 @@ class AudioMixerTest {
         assertThat(AudioMixer.mix(Arrays.asList((byte[]) null))).containsOnly(0);
     }
 
+    @Test
+    void twoTonesMixedCanEachBeHeardInTheMix() {
+        ToneSource low = new ToneSource(500);
+        ToneSource high = new ToneSource(1500);
+        List<byte[]> mixed = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            mixed.add(AudioMixer.mix(List.of(low.next(), high.next())));
+        }
+        byte[] pcm = Pcm.concat(mixed);
+        assertThat(Pcm.toneAmplitude(pcm, 500, AudioSource.SAMPLE_RATE)).isBetween(7_500.0, 8_500.0);
+        assertThat(Pcm.toneAmplitude(pcm, 1500, AudioSource.SAMPLE_RATE)).isBetween(7_500.0, 8_500.0);
+        assertThat(Pcm.toneAmplitude(pcm, 1000, AudioSource.SAMPLE_RATE)).isLessThan(200.0);
+    }
+
     private static byte[] frame(int value) {
         byte[] frame = new byte[AudioSource.FRAME_BYTES];
         for (int i = 0; i < AudioSource.SAMPLES_PER_FRAME; i++) {
