@@ -36,6 +36,7 @@ final class Peer {
     private long lastVideoSequence = -1;
     private final List<Long> latencies = new ArrayList<>();
     private StatePayload state;
+    private double audioLevel;
 
     Peer(int sessionId) {
         this.sessionId = sessionId;
@@ -87,7 +88,9 @@ final class Peer {
 
     /** One playout turn: the next audio frame, or {@code null} for a gap (concealed with silence) or not started. */
     synchronized byte[] playAudio() {
-        return jitter.poll();
+        byte[] frame = jitter.poll();
+        audioLevel = AudioLevel.rms(frame);
+        return frame;
     }
 
     synchronized void expire(long nowMillis) {
@@ -106,7 +109,7 @@ final class Peer {
         PeerStats stats = new PeerStats(name, sessionId, framesComplete, framesShown, framesSuperseded,
             reassembler.droppedIncomplete(), undecodable, audioReceived, jitter.played(), jitter.concealed(),
             lost, received + lost == 0 ? 0 : 100.0 * lost / (received + lost), List.copyOf(latencies),
-            state != null && state.micOn(), state != null && state.cameraOn());
+            state != null && state.micOn(), state != null && state.cameraOn(), audioLevel);
         latencies.clear();
         return stats;
     }
