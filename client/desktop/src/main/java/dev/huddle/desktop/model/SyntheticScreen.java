@@ -17,7 +17,7 @@ import java.time.format.DateTimeFormatter;
  * last bar grows frame by frame, the sharer's name, the time, and a {@link FrameStamp} like every
  * synthetic source. Pure Java2D: runs headless.
  */
-final class SyntheticScreen implements VideoSource {
+public final class SyntheticScreen implements VideoSource {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final int[] BARS = {38, 52, 47, 66, 74};
@@ -26,7 +26,7 @@ final class SyntheticScreen implements VideoSource {
     private final int height;
     private final String sharer;
 
-    SyntheticScreen(int width, int height, String sharer) {
+    public SyntheticScreen(int width, int height, String sharer) {
         this.width = width;
         this.height = height;
         this.sharer = sharer;
@@ -41,12 +41,15 @@ final class SyntheticScreen implements VideoSource {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(new Color(0xF6F8FA));
             g.fillRect(0, 0, width, height);
+            int stamp = FrameStamp.ROWS * FrameStamp.blockSize(width); // the stamp's rows are drawn over the top
             int bar = height / 14;
             g.setColor(new Color(0x24292F));
-            g.fillRect(0, 0, width, bar);
+            g.fillRect(0, stamp, width, bar);
             g.setColor(Color.WHITE);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, bar / 2));
-            g.drawString(sharer + "'s screen  ·  " + TIME.format(Instant.ofEpochMilli(captureMillis)), 12, bar * 2 / 3);
+            g.drawString(sharer + "'s screen  ·  " + TIME.format(Instant.ofEpochMilli(captureMillis)), 12,
+                stamp + bar * 2 / 3);
+            bar += stamp;
             g.setColor(new Color(0x1F2328));
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height / 14));
             g.drawString("Q4 roadmap", width / 12, bar + height / 7);

@@ -9,15 +9,10 @@ import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.desktop.Servers;
 import dev.huddle.server.testing.Eventually;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -134,22 +129,6 @@ class ScreenshotTour {
     }
 
     private void shoot(FxRobot robot, String name) throws IOException {
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = Window.fx(() -> stage.getScene().snapshot(null));
-        Files.createDirectories(out);
-        ImageIO.write(toAwt(image), "png", out.resolve(name + ".png").toFile());
-    }
-
-    private static BufferedImage toAwt(WritableImage image) {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage awt = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                awt.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return awt;
+        Window.saveScreenshot(stage, out.resolve(name + ".png"));
     }
 }
