@@ -3,6 +3,7 @@ package dev.huddle.desktop;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.line.LineConnection;
+import dev.huddle.contracts.chat.Command;
 import dev.huddle.system.CallCluster;
 import dev.huddle.system.ChatCluster;
 import java.nio.file.Path;
@@ -60,6 +61,16 @@ public final class Servers implements AutoCloseable {
     public void register(String name) {
         try (HuddleClient client = HuddleClient.create(address())) {
             client.register(name, name + "@example.com", "password123").await();
+        }
+    }
+
+    /** A project {@code owner} makes over the line protocol, with {@code members} ({@code a, b}) in it; its id. */
+    public long project(String owner, String name, String members) {
+        try (LineConnection line = line()) {
+            String token = line.ok(new Command.Login(owner, "password123")).getString("token");
+            long id = line.ok(new Command.NewProject(token, name)).getJsonObject("project").getLong("id");
+            line.ok(new Command.AddGroup(token, id, members));
+            return id;
         }
     }
 

@@ -221,7 +221,7 @@ public final class CallModel {
         sharing.set(false);
         me.state(true, true, false);
         phase.set(Phase.IN_CALL);
-        status.set(deviceNote.get().isEmpty() ? "" : "Sending a test pattern and a tone: no devices here.");
+        status.set("");
         meter = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("call-meter").factory());
         meter.scheduleAtFixedRate(() -> measure(started), METER_MILLIS, METER_MILLIS, TimeUnit.MILLISECONDS);
         load();

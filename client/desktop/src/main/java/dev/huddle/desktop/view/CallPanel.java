@@ -7,6 +7,8 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -17,19 +19,27 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The call in the project view, in two parts: the {@link #controls()} in the title bar (join, leave,
- * microphone, camera, share screen, invite the room) and the {@link #stage()} above the chat (an
- * invitation with its join button, the participants' tiles, the devices). Binds to a
+ * The call in the project view, in two parts: the {@link #controls()} in the title bar (join, how
+ * many are in the call, invite the room) and the {@link #stage()} above the chat (an invitation with
+ * its join button; in the call, the participants' tiles over a bar with microphone, camera, share
+ * screen and leave; the devices). Binds to a
  * {@link CallModel} and forwards clicks; nothing else.
  */
 final class CallPanel {
 
+    private static final double MIN_TILE = 160;
+    private static final double MAX_TILE = 400;
+    private static final double GAP = 10;
+    private static final double PADDING = 12;
+
     private final HBox controls;
     private final VBox stage;
     private final Map<CallTile, CallTileView> views = new IdentityHashMap<>();
+    private final DoubleProperty tileWidth = new SimpleDoubleProperty(MAX_TILE);
 
     CallPanel(CallModel model) {
         BooleanBinding idle = model.phaseProperty().isEqualTo(CallModel.Phase.IDLE);
@@ -60,13 +70,19 @@ final class CallPanel {
         share.getStyleClass().add(Styles.RIGHT_PILL);
 
         Button invite = button("invite-room", "Invite the room", model::inviteRoom, Styles.FLAT);
-        HBox pills = new HBox(0, mic, camera, share);
-        pills.setAlignment(Pos.CENTER_LEFT);
-        controls = new HBox(8, count, join, pills, leave, invite);
+        controls = new HBox(8, count, join, invite);
         controls.setId("call-panel");
         controls.setAlignment(Pos.CENTER_LEFT);
 
-        stage = new VBox(8, invitation(model), tiles(model, inCall), devices(model, inCall), status(model));
+        HBox pills = new HBox(0, mic, camera, share);
+        HBox bar = new HBox(16, pills, leave);
+        bar.setAlignment(Pos.CENTER);
+        bar.setId("call-controls");
+        VBox room = new VBox(10, tiles(model), bar);
+        room.setPadding(new Insets(0, 0, PADDING, 0));
+        room.setStyle("-fx-background-color: #1e1f22; -fx-background-radius: 10;");
+        shownWhen(room, inCall);
+        stage = new VBox(8, invitation(model), room, devices(model, inCall), status(model));
         stage.setId("call-stage");
     }
 
@@ -97,24 +113,32 @@ final class CallPanel {
         return notice;
     }
 
-    private Node tiles(CallModel model, BooleanBinding inCall) {
-        FlowPane grid = new FlowPane(10, 10);
+    private Node tiles(CallModel model) {
+        FlowPane grid = new FlowPane(GAP, GAP);
         grid.setId("call-tiles");
         grid.setAlignment(Pos.CENTER);
-        grid.setPadding(new Insets(12));
-        grid.setStyle("-fx-background-color: #1e1f22; -fx-background-radius: 10;");
+        grid.setPadding(new Insets(PADDING));
         ObservableList<CallTile> tiles = model.tiles();
         tiles.addListener((ListChangeListener<CallTile>) change -> show(grid, tiles));
+        grid.widthProperty().addListener((o, was, now) -> fit(grid, tiles.size()));
         show(grid, tiles);
-        shownWhen(grid, inCall);
         return grid;
     }
 
     /** Keeps one view per tile for as long as the tile is shown, so its picture is not rebuilt. */
     private void show(FlowPane grid, ObservableList<CallTile> tiles) {
         views.keySet().retainAll(tiles);
-        grid.getChildren().setAll(tiles.stream().map(tile -> views.computeIfAbsent(tile, CallTileView::new).root())
-            .toList());
+        grid.getChildren().setAll(tiles.stream()
+            .map(tile -> views.computeIfAbsent(tile, t -> new CallTileView(t, tileWidth)).root()).toList());
+        fit(grid, tiles.size());
+    }
+
+    /** Up to three tiles a row (two rows of two for four), as wide as the panel allows. */
+    private void fit(FlowPane grid, int count) {
+        int columns = count <= 3 ? Math.max(1, count) : count == 4 ? 2 : 3;
+        double available = grid.getWidth() - 2 * PADDING - GAP * (columns - 1) - 4; // a little slack: no early wrap
+        tileWidth.set(grid.getWidth() <= 0 ? MAX_TILE
+            : Math.max(MIN_TILE, Math.min(MAX_TILE, Math.floor(available / columns))));
     }
 
     private static Node devices(CallModel model, BooleanBinding inCall) {
@@ -130,11 +154,17 @@ final class CallPanel {
         people.setId("call-participants");
         people.getStyleClass().addAll(Styles.TEXT_SMALL);
         people.textProperty().bind(model.participantsProperty());
-        HBox row = new HBox(8, new Label("Camera"), camera, new Label("Microphone"), microphone, note);
+        HBox row = new HBox(8, fixed(new Label("Camera")), camera, fixed(new Label("Microphone")), microphone);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(4, people, row);
+        VBox box = new VBox(4, people, row, note);
         shownWhen(box, inCall);
         return box;
+    }
+
+    private static Label fixed(Label label) {
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
     }
 
     private static ComboBox<String> device(String id, ObservableList<String> devices,
@@ -144,6 +174,8 @@ final class CallPanel {
         choice.setPromptText(none);
         choice.getStyleClass().add(Styles.SMALL);
         choice.disableProperty().bind(Bindings.isEmpty(devices));
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        choice.setPrefWidth(180);
         choice.valueProperty().bindBidirectional(chosen);
         return choice;
     }
@@ -159,6 +191,7 @@ final class CallPanel {
 
     private static Button button(String id, String text, Runnable action, String... styles) {
         Button button = new Button(text);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         button.setId(id);
         button.getStyleClass().addAll(styles);
         button.setOnAction(e -> action.run());

@@ -2,6 +2,7 @@ package dev.huddle.desktop.view;
 
 import dev.huddle.desktop.model.CallTile;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleExpression;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -21,19 +22,28 @@ import javafx.scene.shape.Rectangle;
  */
 final class CallTileView {
 
-    static final double WIDTH = 320;
-    static final double HEIGHT = 200;
+    /** Tiles are 4:3, the pictures' shape. */
+    static final double ASPECT = 0.75;
     private static final String[] AVATAR_COLOURS = {"#6f42c1", "#0969da", "#1a7f37", "#bc4c00", "#cf222e", "#8250df"};
 
     private final StackPane root = new StackPane();
 
-    CallTileView(CallTile tile) {
+    /** @param width the tile's width, which the panel sets to fit the participants in */
+    CallTileView(CallTile tile, DoubleExpression width) {
+        DoubleExpression height = width.multiply(ASPECT);
         root.setId("tile-" + tile.username());
         root.getStyleClass().add("call-tile");
-        root.setPrefSize(WIDTH, HEIGHT);
-        root.setMinSize(WIDTH, HEIGHT);
-        root.setMaxSize(WIDTH, HEIGHT);
-        Rectangle clip = new Rectangle(WIDTH, HEIGHT);
+        for (var size : new javafx.beans.property.DoubleProperty[] {root.prefWidthProperty(), root.minWidthProperty(),
+            root.maxWidthProperty()}) {
+            size.bind(width);
+        }
+        for (var size : new javafx.beans.property.DoubleProperty[] {root.prefHeightProperty(),
+            root.minHeightProperty(), root.maxHeightProperty()}) {
+            size.bind(height);
+        }
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(width);
+        clip.heightProperty().bind(height);
         clip.setArcWidth(18);
         clip.setArcHeight(18);
         root.setClip(clip);
@@ -41,8 +51,8 @@ final class CallTileView {
 
         ImageView video = new ImageView();
         video.getStyleClass().add("tile-video");
-        video.setFitWidth(WIDTH);
-        video.setFitHeight(HEIGHT);
+        video.fitWidthProperty().bind(width);
+        video.fitHeightProperty().bind(height);
         video.setPreserveRatio(true);
         video.setSmooth(true);
         video.imageProperty().bind(tile.videoProperty());

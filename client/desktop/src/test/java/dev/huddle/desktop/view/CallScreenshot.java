@@ -66,7 +66,12 @@ class CallScreenshot {
         for (String name : new String[] {"alice", "bob", "carol"}) {
             servers.register(name);
         }
-        long room = CallWindowTest.project("bob", "Launch plan", "alice, carol");
+        long room = servers.project("bob", "Launch plan", "alice, carol");
+        Window.fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(860);
+            return null;
+        });
         Window.logIn(robot, "alice");
         Window.openConversation(robot, "Launch plan");
         try (HeadlessParticipant bob = HeadlessParticipant.open(servers, "bob", room);

@@ -5,7 +5,6 @@ import static dev.huddle.desktop.view.Window.showing;
 import static dev.huddle.desktop.view.Window.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.desktop.HeadlessParticipant;
 import dev.huddle.desktop.Servers;
@@ -59,16 +58,6 @@ class CallWindowTest {
         }
     }
 
-    /** A project {@code owner} made over the line protocol, with {@code members} in it. */
-    static long project(String owner, String name, String members) {
-        try (LineConnection line = servers.line()) {
-            String token = line.ok(new Command.Login(owner, "password123")).getString("token");
-            long id = line.ok(new Command.NewProject(token, name)).getJsonObject("project").getLong("id");
-            line.ok(new Command.AddGroup(token, id, members));
-            return id;
-        }
-    }
-
     static Image tilePicture(FxRobot robot, String username) {
         return fx(() -> robot.lookup("#tile-" + username + " .tile-video").tryQuery()
             .map(node -> ((ImageView) node).isVisible() ? ((ImageView) node).getImage() : null).orElse(null));
@@ -78,7 +67,7 @@ class CallWindowTest {
     void invitedJoinsSeesTheOtherCameraAndBadgeAndSharesAScreenThatArrives(FxRobot robot) {
         String alice = servers.user("alice");
         String bob = servers.user("bob");
-        long room = project(bob, "Standup", alice);
+        long room = servers.project(bob, "Standup", alice);
         Window.logIn(robot, alice);
         Window.openConversation(robot, "Standup");
         assertThat(showing(robot, "#join-call")).isTrue();
