@@ -9,4 +9,4 @@ cd "$ROOT"
 source "$ROOT/scripts/find-jdk.sh"
 jdk_require
 exec ./mvnw -q -B -pl client/desktop -am test -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest='ScreenshotTour,CallScreenshot' -Dhuddle.screenshots="$ROOT/docs/screenshots"
+  -Dtest=ScreenshotTour -Dhuddle.screenshots="$ROOT/docs/screenshots"

@@ -13,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,11 +57,6 @@ class CallWindowTest {
         }
     }
 
-    static Image tilePicture(FxRobot robot, String username) {
-        return fx(() -> robot.lookup("#tile-" + username + " .tile-video").tryQuery()
-            .map(node -> ((ImageView) node).isVisible() ? ((ImageView) node).getImage() : null).orElse(null));
-    }
-
     @Test
     void invitedJoinsSeesTheOtherCameraAndBadgeAndSharesAScreenThatArrives(FxRobot robot) {
         String alice = servers.user("alice");
@@ -84,11 +78,11 @@ class CallWindowTest {
             robot.clickOn("#accept-invitation");
 
             // bob's tile comes from the call events, then shows his camera, picture after picture
-            Eventually.assertThat(WAIT, () -> assertThat(tilePicture(robot, bob)).as("status '%s', %s, tiles %s",
+            Eventually.assertThat(WAIT, () -> assertThat(Window.tilePicture(robot, bob)).as("status '%s', %s, tiles %s",
                 text(robot, "#call-status"), text(robot, "#call-participants"),
                 fx(() -> robot.lookup(".call-tile").queryAll().stream().map(n -> n.getId()).toList())).isNotNull());
-            Image first = tilePicture(robot, bob);
-            Eventually.assertThat(WAIT, () -> assertThat(tilePicture(robot, bob)).isNotNull().isNotSameAs(first));
+            Image first = Window.tilePicture(robot, bob);
+            Eventually.assertThat(WAIT, () -> assertThat(Window.tilePicture(robot, bob)).isNotNull().isNotSameAs(first));
             assertThat(showing(robot, "#tile-" + alice)).isTrue(); // the local preview
             assertThat(text(robot, "#call-participants")).contains(alice, bob);
             assertThat(text(robot, "#device-note")).contains("No camera or microphone");

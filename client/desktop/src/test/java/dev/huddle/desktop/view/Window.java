@@ -113,6 +113,12 @@ final class Window {
         javax.imageio.ImageIO.write(awt, "png", file.toFile());
     }
 
+    /** The picture a participant's call tile shows, or null while it shows their avatar (or there is no tile). */
+    static javafx.scene.image.Image tilePicture(FxRobot robot, String username) {
+        return fx(() -> robot.lookup("#tile-" + username + " .tile-video").tryQuery()
+            .map(node -> node.isVisible() ? ((javafx.scene.image.ImageView) node).getImage() : null).orElse(null));
+    }
+
     /** Clicks the project (or thread) of that name in the side bar once it is listed. */
     static void openConversation(FxRobot robot, String name) {
         Eventually.assertThat(() -> assertThat(fx(() -> robot.lookup(labelled(name)).tryQuery().isPresent())).isTrue());
