@@ -189,7 +189,11 @@ public final class Call implements AutoCloseable {
     private String name(int session) {
         String name = known.get(session);
         if (name == null) {
-            name = names.apply(session);
+            try {
+                name = names.apply(session);
+            } catch (RuntimeException e) {
+                name = null; // the look-up failed (connection closing, call ending): unknown for now, asked again later
+            }
             if (name == null) {
                 return "session-" + session;
             }
