@@ -9,10 +9,13 @@ import dev.huddle.chat.session.Session;
 import dev.huddle.chat.session.SessionRegistry;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.chat.CallInvite;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.LineCodec;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.Presence;
+import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.runtime.ServiceRuntime;
 import dev.huddle.server.token.Principal;
@@ -95,6 +98,7 @@ public final class ChatDispatcher {
                 BusAddresses.ROOM_CALL_JOIN, c.token(), new JsonObject().put("projectId", c.projectId())));
             case Command.CallMembers c -> as(session, c.token(), caller -> neighbours.forUser(
                 BusAddresses.ROOM_CALL_MEMBERS, c.token(), new JsonObject().put("projectId", c.projectId())));
+            case Command.CallInvite c -> as(session, c.token(), caller -> inviteToCall(caller, c.projectId()));
             case Command.Help c -> Future.succeededFuture(new Handled(
                 new JsonObject().put("commands", new JsonArray(LineCodec.usages())), null));
             case Command.Quit c -> Future.succeededFuture(new Handled(new JsonObject().put("bye", true), null));
@@ -181,6 +185,16 @@ public final class ChatDispatcher {
                 feeds.toRoom(projectId, "chat", json);
                 return json;
             });
+    }
+
+    /** A member asks the room to join its call: every connection with the room open, on any instance, is told. */
+    private Future<JsonObject> inviteToCall(Principal caller, long projectId) {
+        return neighbours.requireMember(caller, projectId).map(v -> {
+            ServerEvent invite = new ServerEvent.Invite(new CallInvite(projectId,
+                new UserRef(caller.userId(), caller.username()), runtime.clock().instant()));
+            feeds.toRoom(projectId, invite.type(), invite.data());
+            return invite.data();
+        });
     }
 
     private Future<JsonObject> directMessage(Principal caller, String username, String text) {

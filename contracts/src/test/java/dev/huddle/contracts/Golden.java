@@ -62,6 +62,8 @@ public final class Golden {
         put(events, new ServerEvent.Room(new RoomEvent.ProjectDeleted(7, List.of(ALICE, CAROL), CAROL,
             Instant.parse("2024-10-30T09:20:00Z"))));
         put(events, new ServerEvent.Closing("too slow: outbound queue full"));
+        put(events, new ServerEvent.Invite(new dev.huddle.contracts.chat.CallInvite(7, ALICE,
+            Instant.parse("2024-10-30T09:21:00Z"))));
         return events;
     }
 

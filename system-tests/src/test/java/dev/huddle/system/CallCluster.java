@@ -21,21 +21,22 @@ import java.util.Map;
 /**
  * auth-service, room-service, chat-service and a media relay as real clustered nodes on 127.0.0.1:
  * members join calls through room-service (HTTP or the line protocol) and send media over real UDP.
- * The relay runs on the clock the test gives it, so a test can make a ticket expire.
+ * The relay runs on the clock the test gives it, so a test can make a ticket expire. Public, in this
+ * module's test-jar, for the desktop client's call tests.
  */
-final class CallCluster implements AutoCloseable {
+public final class CallCluster implements AutoCloseable {
 
     /** How fast relays announce themselves and how soon a silent one is forgotten, in tests. */
     static final Map<String, String> FAST_REGISTRY = Map.of("HUDDLE_RELAY_HEARTBEAT", "200ms",
         "HUDDLE_ROOM_RELAY_TIMEOUT", "1s");
 
-    final TestNodes nodes;
-    final RunningService auth;
-    final RunningService rooms;
-    final RunningService chat;
-    final int linePort;
-    final RunningService relay;
-    final int relayUdpPort;
+    public final TestNodes nodes;
+    public final RunningService auth;
+    public final RunningService rooms;
+    public final RunningService chat;
+    public final int linePort;
+    public final RunningService relay;
+    public final int relayUdpPort;
 
     private CallCluster(TestNodes nodes, RunningService auth, RunningService rooms, RunningService chat, int linePort,
                         RunningService relay, int relayUdpPort) {
@@ -48,7 +49,7 @@ final class CallCluster implements AutoCloseable {
         this.relayUdpPort = relayUdpPort;
     }
 
-    static CallCluster start(Path root, Clock relayClock) {
+    public static CallCluster start(Path root, Clock relayClock) {
         TestNodes nodes = new TestNodes(root);
         RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
             AuthDeployer::deploy, Clock.systemUTC()).await();
@@ -76,7 +77,7 @@ final class CallCluster implements AutoCloseable {
         return env;
     }
 
-    static int httpPort(RunningService service) {
+    public static int httpPort(RunningService service) {
         return service.runtime().config().httpPort();
     }
 

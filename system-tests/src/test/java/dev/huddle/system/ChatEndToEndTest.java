@@ -138,6 +138,29 @@ class ChatEndToEndTest {
     }
 
     @Test
+    void aCallInviteReachesEveryoneWithTheRoomOpenOnAnyInstanceAndOutsidersMayNotSendOne() {
+        String alice = user();
+        String bob = user();
+        String zed = user();
+        try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB);
+             LineClient z = LineClient.connect(cluster.linePortB)) {
+            String ta = a.ok("login " + alice + " password123").getString("token");
+            String tb = b.ok("login " + bob + " password123").getString("token");
+            String tz = z.ok("login " + zed + " password123").getString("token");
+            long id = project(a, ta, bob);
+            b.ok("join " + tb + " " + id);
+
+            JsonObject sent = a.ok("call_invite " + ta + " " + id);
+            JsonObject heard = b.awaitEvent(e -> e.type().equals("call_invite")).json();
+
+            assertThat(heard).isEqualTo(sent);
+            assertThat(heard.getLong("projectId")).isEqualTo(id);
+            assertThat(heard.getJsonObject("from").getString("username")).isEqualTo(alice);
+            assertThat(z.send("call_invite " + tz + " " + id)).startsWith("ERR call_invite NOT_MEMBER ");
+        }
+    }
+
+    @Test
     void outsiderIsRefusedEverythingAboutTheRoom() {
         String alice = user();
         String zed = user();

@@ -3,8 +3,11 @@ package dev.huddle.desktop;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.line.LineConnection;
+import dev.huddle.contracts.chat.Command;
+import dev.huddle.system.CallCluster;
 import dev.huddle.system.ChatCluster;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,44 +15,76 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The real services for the desktop client's tests: auth, rooms and two chat instances on free
  * ports (system-tests' {@link ChatCluster}); the desktop talks to chat instance A, the "second
- * client" of a test (the CLI's line connection) to instance B, so messages cross the cluster.
+ * client" of a test (the CLI's line connection) to instance B, so messages cross the cluster. For
+ * call tests, {@link #withCalls} starts one chat instance and a media relay instead ({@link CallCluster}).
  */
 public final class Servers implements AutoCloseable {
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    private final ChatCluster cluster;
+    private final AutoCloseable cluster;
+    private final ServerAddress address;
+    private final int secondLinePort;
 
-    private Servers(ChatCluster cluster) {
+    private Servers(AutoCloseable cluster, ServerAddress address, int secondLinePort) {
         this.cluster = cluster;
+        this.address = address;
+        this.secondLinePort = secondLinePort;
     }
 
     public static Servers start(Path root) {
-        return new Servers(ChatCluster.start(root, Map.of()));
+        ChatCluster cluster = ChatCluster.start(root, Map.of());
+        return new Servers(cluster, new ServerAddress("127.0.0.1", cluster.httpPort(cluster.auth),
+            cluster.httpPort(cluster.rooms), cluster.httpPort(cluster.chatA)), cluster.linePortB);
+    }
+
+    /** Auth, rooms, one chat instance and a media relay: calls work. */
+    public static Servers withCalls(Path root) {
+        CallCluster cluster = CallCluster.start(root, Clock.systemUTC());
+        return new Servers(cluster, new ServerAddress("127.0.0.1", CallCluster.httpPort(cluster.auth),
+            CallCluster.httpPort(cluster.rooms), CallCluster.httpPort(cluster.chat)), cluster.linePort);
     }
 
     /** What a person types on the login page to reach these services. */
     public ServerAddress address() {
-        return new ServerAddress("127.0.0.1", cluster.httpPort(cluster.auth), cluster.httpPort(cluster.rooms),
-            cluster.httpPort(cluster.chatA));
+        return address;
     }
 
     /** A fresh account (password {@code password123}); returns its name. */
     public String user(String prefix) {
         String name = prefix + NAMES.incrementAndGet() + Long.toString(System.nanoTime() % 10_000, 36);
-        try (HuddleClient client = HuddleClient.create(address())) {
-            client.register(name, name + "@example.com", "password123").await();
-        }
+        register(name);
         return name;
     }
 
-    /** A second client, as huddle-cli connects: the line protocol on the other chat instance. */
+    /** An account with exactly this name (password {@code password123}). */
+    public void register(String name) {
+        try (HuddleClient client = HuddleClient.create(address())) {
+            client.register(name, name + "@example.com", "password123").await();
+        }
+    }
+
+    /** A project {@code owner} makes over the line protocol, with {@code members} ({@code a, b}) in it; its id. */
+    public long project(String owner, String name, String members) {
+        try (LineConnection line = line()) {
+            String token = line.ok(new Command.Login(owner, "password123")).getString("token");
+            long id = line.ok(new Command.NewProject(token, name)).getJsonObject("project").getLong("id");
+            line.ok(new Command.AddGroup(token, id, members));
+            return id;
+        }
+    }
+
+    /** A second client, as huddle-cli connects: the line protocol (on the other chat instance, if there are two). */
     public LineConnection line() {
-        return LineConnection.open("127.0.0.1", cluster.linePortB, Duration.ofSeconds(10));
+        return LineConnection.open("127.0.0.1", secondLinePort, Duration.ofSeconds(10));
     }
 
     @Override
     public void close() {
-        cluster.close();
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

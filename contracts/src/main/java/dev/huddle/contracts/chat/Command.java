@@ -42,6 +42,7 @@ public sealed interface Command {
             case DeleteFile c -> Verb.DELETE_FILE;
             case CallJoin c -> Verb.CALL_JOIN;
             case CallMembers c -> Verb.CALL_MEMBERS;
+            case CallInvite c -> Verb.CALL_INVITE;
             case Help c -> Verb.HELP;
             case Quit c -> Verb.QUIT;
         };
@@ -255,6 +256,14 @@ public sealed interface Command {
         public CallMembers {
             token = Checks.word(Verb.CALL_MEMBERS, "token", token);
             projectId = Checks.id(Verb.CALL_MEMBERS, "project id", projectId);
+        }
+    }
+
+    /** {@code call_invite <token> <project_id>}: everyone in the room is asked to join its call. */
+    record CallInvite(String token, long projectId) implements InProject {
+        public CallInvite {
+            token = Checks.word(Verb.CALL_INVITE, "token", token);
+            projectId = Checks.id(Verb.CALL_INVITE, "project id", projectId);
         }
     }
 

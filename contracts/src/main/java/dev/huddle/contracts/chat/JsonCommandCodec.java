@@ -3,6 +3,7 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallInvite;
 import dev.huddle.contracts.chat.Command.CallJoin;
 import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
@@ -117,6 +118,7 @@ public final class JsonCommandCodec {
             case DELETE_FILE -> new DeleteFile(f.token(), f.id("fileId"));
             case CALL_JOIN -> new CallJoin(f.token(), f.id("projectId"));
             case CALL_MEMBERS -> new CallMembers(f.token(), f.id("projectId"));
+            case CALL_INVITE -> new CallInvite(f.token(), f.id("projectId"));
             case HELP -> new Help();
             case QUIT -> new Quit();
         };
@@ -155,6 +157,7 @@ public final class JsonCommandCodec {
             case DeleteFile c -> f.put("token", c.token()).put("fileId", c.fileId());
             case CallJoin c -> f.put("token", c.token()).put("projectId", c.projectId());
             case CallMembers c -> f.put("token", c.token()).put("projectId", c.projectId());
+            case CallInvite c -> f.put("token", c.token()).put("projectId", c.projectId());
             case Help c -> f;
             case Quit c -> f;
         };

@@ -3,6 +3,7 @@ package dev.huddle.contracts.chat;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.chat.Command.AddGroup;
 import dev.huddle.contracts.chat.Command.Auth;
+import dev.huddle.contracts.chat.Command.CallInvite;
 import dev.huddle.contracts.chat.Command.CallJoin;
 import dev.huddle.contracts.chat.Command.CallMembers;
 import dev.huddle.contracts.chat.Command.Chat;
@@ -64,6 +65,7 @@ import java.util.List;
  * delete_file &lt;token&gt; &lt;file_id&gt;
  * call_join   &lt;token&gt; &lt;project_id&gt;
  * call_members &lt;token&gt; &lt;project_id&gt;
+ * call_invite &lt;token&gt; &lt;project_id&gt;
  * help
  * quit
  *
@@ -73,7 +75,8 @@ import java.util.List;
  * ERR   &lt;command&gt; &lt;CODE&gt; &lt;message&gt;        command is "-" when the line named none
  * EVENT &lt;type&gt; &lt;json object&gt;             chat, dm, joined, left, member_added, member_removed,
  *                                          owner_changed, project_renamed, project_deleted, file_deleted,
- *                                          call_joined, call_left, call_state, closing
+ *                                          call_joined, call_left, call_state, call_invite,
+ *                                          closing
  * </pre>
  *
  * <p>Words are separated by runs of spaces and tabs; blanks around the line are ignored. A free
@@ -211,6 +214,10 @@ public final class LineCodec {
                 String[] a = s.words(verb, 2, 2);
                 yield new CallMembers(a[0], projectId(verb, a[1]));
             }
+            case CALL_INVITE -> {
+                String[] a = s.words(verb, 2, 2);
+                yield new CallInvite(a[0], projectId(verb, a[1]));
+            }
             case HELP -> {
                 s.words(verb, 0, 0);
                 yield new Help();
@@ -253,6 +260,7 @@ public final class LineCodec {
             case DeleteFile c -> line(c, c.token(), id(c.fileId()));
             case CallJoin c -> line(c, c.token(), id(c.projectId()));
             case CallMembers c -> line(c, c.token(), id(c.projectId()));
+            case CallInvite c -> line(c, c.token(), id(c.projectId()));
             case Help c -> line(c);
             case Quit c -> line(c);
         };

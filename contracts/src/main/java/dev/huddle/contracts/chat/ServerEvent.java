@@ -94,6 +94,17 @@ public sealed interface ServerEvent {
         }
     }
 
+    /** {@code call_invite}: someone asks the room to join its call. */
+    record Invite(CallInvite invite) implements ServerEvent {
+        public String type() {
+            return "call_invite";
+        }
+
+        public JsonObject data() {
+            return invite.toJson();
+        }
+    }
+
     /** An event type this version does not know; kept as it came. */
     record Unknown(String type, JsonObject data) implements ServerEvent {
         public Unknown {
@@ -115,6 +126,7 @@ public sealed interface ServerEvent {
             case "joined" -> new Joined(Presence.fromJson(data));
             case "left" -> new Left(Presence.fromJson(data));
             case "closing" -> new Closing(WireJson.text(data, "reason"));
+            case "call_invite" -> new Invite(CallInvite.fromJson(data));
             default -> RoomEventJson.isType(type) ? new Room(RoomEventJson.fromJson(data.copy().put("type", type)))
                 : new Unknown(type, data == null ? new JsonObject() : data);
         };

@@ -34,6 +34,8 @@ public enum Verb {
     CALL_JOIN("call_join", "call_join <token> <project_id>",
         "join the room's call: the media relay to use and a single-use ticket for it"),
     CALL_MEMBERS("call_members", "call_members <token> <project_id>", "who is in the room's call, muted or not"),
+    CALL_INVITE("call_invite", "call_invite <token> <project_id>",
+        "ask everyone who has the room open to join its call (EVENT call_invite)"),
     HELP("help", "help", "list the commands"),
     QUIT("quit", "quit", "close the connection");
 

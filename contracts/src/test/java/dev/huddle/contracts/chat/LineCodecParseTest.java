@@ -56,6 +56,7 @@ class LineCodecParseTest {
             Arguments.of("dm_history tok bob 20 99", new DmHistory("tok", "bob", 20, 99L)),
             Arguments.of("call_join tok 7", new Command.CallJoin("tok", 7)),
             Arguments.of("call_members tok 7", new Command.CallMembers("tok", 7)),
+            Arguments.of("call_invite tok 7", new Command.CallInvite("tok", 7)),
             Arguments.of("help", new Help()),
             Arguments.of("quit", new Quit()));
     }

@@ -57,6 +57,18 @@ class PayloadGoldenTest {
         assertThat(read.getMessage()).isEqualTo(Golden.ERROR.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}",
+        "{\"projectId\":7,\"at\":\"2024-10-30T09:21:00Z\"}",
+        "{\"projectId\":7,\"from\":\"alice\",\"at\":\"2024-10-30T09:21:00Z\"}",
+        "{\"projectId\":7,\"from\":{\"id\":1,\"username\":\"alice\"},\"at\":\"soon\"}"
+    })
+    void aMalformedOrTruncatedCallInviteIsABadRequestNotACrash(String text) {
+        assertThatThrownBy(() -> ServerEvent.decode("call_invite", new JsonObject(text)))
+            .isInstanceOfSatisfying(HuddleException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    }
+
     @Test
     void anEventTypeThisVersionDoesNotKnowIsKeptNotRefused() {
         JsonObject data = new JsonObject().put("fileId", 3);

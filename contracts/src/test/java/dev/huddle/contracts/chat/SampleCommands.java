@@ -72,6 +72,7 @@ final class SampleCommands {
             new DeleteFile(TOKEN, 12),
             new Command.CallJoin(TOKEN, 7),
             new Command.CallMembers(TOKEN, 7),
+            new Command.CallInvite(TOKEN, 7),
             new Help(),
             new Quit());
     }

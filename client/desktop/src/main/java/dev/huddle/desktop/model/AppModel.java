@@ -21,6 +21,7 @@ public final class AppModel {
     private final UiThread ui;
     private final Prefs prefs;
     private final Function<ServerAddress, HuddleClient> clients;
+    private final CallSources sources;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.LOGIN);
     private final ReadOnlyObjectWrapper<HomeModel> home = new ReadOnlyObjectWrapper<>();
     private final LoginModel login;
@@ -31,6 +32,13 @@ public final class AppModel {
      * @param clients       makes a client for an address ({@code HuddleClient::create})
      */
     public AppModel(UiThread ui, Prefs prefs, String defaultServer, Function<ServerAddress, HuddleClient> clients) {
+        this(ui, prefs, defaultServer, clients, CallSources.synthetic());
+    }
+
+    /** As above, with the call's camera, screen and microphone from {@code sources}. */
+    public AppModel(UiThread ui, Prefs prefs, String defaultServer, Function<ServerAddress, HuddleClient> clients,
+                    CallSources sources) {
+        this.sources = sources;
         this.ui = ui;
         this.prefs = prefs;
         this.clients = clients;
@@ -77,7 +85,7 @@ public final class AppModel {
     void loggedIn(HuddleClient client, ServerAddress address, String username) {
         prefs.put(SERVER, address.text());
         prefs.put(USERNAME, username);
-        HomeModel model = new HomeModel(ui, client, () -> loggedOut(client));
+        HomeModel model = new HomeModel(ui, client, () -> loggedOut(client), sources);
         home.set(model);
         screen.set(Screen.HOME);
         model.start();

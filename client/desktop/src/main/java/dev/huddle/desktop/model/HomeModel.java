@@ -8,6 +8,7 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.RoomEvent;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,8 @@ public final class HomeModel implements ChatLink.Listener {
     private final ObservableList<ListItem> dms = FXCollections.observableArrayList();
     // every room this client has heard of, open or not: presence and messages survive switching views
     private final Map<Long, RoomState> rooms = new HashMap<>();
+    private final Map<Long, CallModel> calls = new HashMap<>();
+    private final CallSources sources;
     private final ReadOnlyObjectWrapper<ConversationModel<?>> open = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChatLink.State> connection = new ReadOnlyObjectWrapper<>(ChatLink.State.CONNECTING);
     private final ReadOnlyStringWrapper connectionDetail = new ReadOnlyStringWrapper("");
@@ -46,7 +49,8 @@ public final class HomeModel implements ChatLink.Listener {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    HomeModel(UiThread ui, HuddleClient client, Runnable loggedOut) {
+    HomeModel(UiThread ui, HuddleClient client, Runnable loggedOut, CallSources sources) {
+        this.sources = sources;
         this.ui = ui;
         this.client = client;
         this.loggedOut = loggedOut;
@@ -139,7 +143,7 @@ public final class HomeModel implements ChatLink.Listener {
     /** Opens a project's view; its unread count goes back to zero. */
     public void openProject(ListItem item) {
         item.read();
-        ProjectModel model = new ProjectModel(ui, client, room(item.projectId(), item.name()));
+        ProjectModel model = new ProjectModel(ui, client, room(item.projectId(), item.name()), call(item.projectId()));
         show(model);
         model.load();
     }
@@ -171,6 +175,8 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     public void logout() {
+        calls.values().forEach(CallModel::close);
+        calls.clear();
         ui.when(client.logout(), v -> loggedOut.run(), e -> loggedOut.run());
     }
 
@@ -204,6 +210,9 @@ public final class HomeModel implements ChatLink.Listener {
         } else if (projectId >= 0) {
             project(projectId).ifPresent(item -> room(projectId, item.name()).apply(event));
         }
+        if (calls.containsKey(projectId)) {
+            calls.get(projectId).apply(event); // a call goes on while another conversation is on screen
+        }
         switch (event) {
             case ServerEvent.Chat chat -> {
                 if (!isOpenProject(chat.message().projectId()) && !client.session().isMe(chat.message().username())) {
@@ -212,6 +221,10 @@ public final class HomeModel implements ChatLink.Listener {
             }
             case ServerEvent.Dm dm -> directMessage(dm.message());
             case ServerEvent.Room room -> roomEvent(room.event());
+            case ServerEvent.Invite invite when !isOpenProject(projectId)
+                && !client.session().isMe(invite.invite().from().username()) -> project(projectId).ifPresent(item ->
+                message.set(invite.invite().from().username() + " invites everyone in " + item.name()
+                    + " to a call: open the project to join."));
             default -> {
                 // presence and the rest concern the open room only
             }
@@ -232,6 +245,7 @@ public final class HomeModel implements ChatLink.Listener {
         Optional<ListItem> item = project(event.projectId());
         switch (event) {
             case RoomEvent.MemberRemoved removed when client.session().isMe(removed.user().username()) -> {
+                endCall(event.projectId());
                 rooms.remove(event.projectId());
                 client.chat().forget(event.projectId());
                 // an open project's view has closed itself with its notice already and left the list
@@ -243,6 +257,7 @@ public final class HomeModel implements ChatLink.Listener {
                 });
             }
             case RoomEvent.ProjectDeleted deleted -> {
+                endCall(event.projectId());
                 rooms.remove(event.projectId());
                 item.ifPresent(projects::remove);
                 client.chat().forget(event.projectId());
@@ -287,6 +302,18 @@ public final class HomeModel implements ChatLink.Listener {
         open.set(model);
     }
 
+    /** The project's call, kept while other conversations are on screen. */
+    private CallModel call(long projectId) {
+        return calls.computeIfAbsent(projectId, id -> new CallModel(ui, client, id, sources, Clock.systemUTC()));
+    }
+
+    private void endCall(long projectId) {
+        CallModel call = calls.remove(projectId);
+        if (call != null) {
+            call.close();
+        }
+    }
+
     private RoomState room(long projectId, String name) {
         return rooms.computeIfAbsent(projectId, id -> new RoomState(id, name, username()));
     }
@@ -297,6 +324,8 @@ public final class HomeModel implements ChatLink.Listener {
             case ServerEvent.Joined joined -> joined.presence().projectId();
             case ServerEvent.Left left -> left.presence().projectId();
             case ServerEvent.Room room -> room.event().projectId();
+            case ServerEvent.Invite invite -> invite.invite().projectId();
+            case ServerEvent.Unknown unknown when unknown.data().getValue("projectId") instanceof Number id -> id.longValue();
             default -> -1;
         };
     }

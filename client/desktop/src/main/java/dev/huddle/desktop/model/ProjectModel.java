@@ -33,9 +33,11 @@ public final class ProjectModel extends ConversationModel<RoomMessage> {
     private final ReadOnlyStringWrapper addResult = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper closed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper closedNotice = new ReadOnlyStringWrapper("");
+    private final CallModel call;
 
-    ProjectModel(UiThread ui, HuddleClient client, RoomState room) {
+    ProjectModel(UiThread ui, HuddleClient client, RoomState room, CallModel call) {
         super(ui, room.log(), RoomMessage::id);
+        this.call = call;
         this.client = client;
         this.room = room;
         setTitle(room.name());
@@ -43,6 +45,11 @@ public final class ProjectModel extends ConversationModel<RoomMessage> {
 
     public long projectId() {
         return room.projectId();
+    }
+
+    /** The room's call (the call panel's model). */
+    public CallModel call() {
+        return call;
     }
 
     public ObservableList<RoomState.MemberView> members() {
@@ -77,6 +84,7 @@ public final class ProjectModel extends ConversationModel<RoomMessage> {
     @Override
     public void load() {
         refreshMembers();
+        call.load();
         super.load();
     }
 

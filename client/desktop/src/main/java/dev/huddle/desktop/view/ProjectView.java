@@ -17,12 +17,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 
 /**
- * A project: title bar (name, leave, the call panel's place), the chat in the middle, members on the
+ * A project: title bar (name, the call's buttons, leave), the call's tiles, the chat in the middle, members on the
  * right with the owner's controls (add by name, kick, hand over).
  */
 final class ProjectView {
@@ -41,17 +40,17 @@ final class ProjectView {
         leave.setId("leave");
         leave.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         leave.setOnAction(e -> model.leave());
-        // calls (issue "calls"): the call controls and video tiles take this place
-        StackPane callPanel = new StackPane();
-        callPanel.setId("call-panel");
+        CallPanel call = new CallPanel(model.call());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, spacer, callPanel, leave);
+        HBox header = new HBox(12, title, spacer, call.controls(), leave);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 8, 0));
 
         BorderPane center = new BorderPane(conversation.root());
-        center.setTop(header);
+        VBox top = new VBox(8, header, call.stage());
+        top.setPadding(new Insets(0, 0, 8, 0));
+        center.setTop(top);
         center.setPadding(new Insets(12));
         root.setCenter(center);
         root.setRight(members(model));

@@ -7,17 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.desktop.HeadlessParticipant;
 import dev.huddle.desktop.Servers;
+import dev.huddle.desktop.model.SyntheticScreen;
 import dev.huddle.server.testing.Eventually;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
+import java.time.Duration;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +27,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
- * Walks through every screen with realistic content and saves a PNG of each into the directory named
+ * Walks through every screen with realistic content, a call with three participants last (a media
+ * relay runs, the other two are headless participants), and saves a PNG of each into the directory named
  * by {@code -Dhuddle.screenshots=...} ({@code scripts/screenshots.sh} writes {@code docs/screenshots/}).
  * Skipped when that property is not set, so the test suite writes no files.
  */
@@ -48,7 +47,7 @@ class ScreenshotTour {
         Assumptions.assumeFalse(dir.isBlank(), "screenshots not requested (-Dhuddle.screenshots=<dir>)");
         Window.requireDisplay();
         out = Path.of(dir);
-        servers = Servers.start(root);
+        servers = Servers.withCalls(root);
     }
 
     @AfterAll
@@ -124,6 +123,33 @@ class ScreenshotTour {
             robot.clickOn("#theme");
             shoot(robot, "06-project-dark");
             robot.clickOn("#theme");
+            call(robot, launch);
+        }
+    }
+
+    /** Alice in the window (her camera's preview), bob talking with his camera on, carol muted and presenting. */
+    private void call(FxRobot robot, long launch) throws IOException {
+        Window.fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(860);
+            return null;
+        });
+        try (HeadlessParticipant bob = HeadlessParticipant.open(servers, "bob", launch);
+             HeadlessParticipant carol = HeadlessParticipant.open(servers, "carol", launch)) {
+            bob.joinCall(true, true);
+            carol.joinCall(true, false);
+            carol.share(new SyntheticScreen(640, 480, "carol"));
+            robot.clickOn("#join-call");
+            Eventually.assertThat(Duration.ofSeconds(45), () -> {
+                assertThat(Window.tilePicture(robot, "bob")).isNotNull();
+                assertThat(Window.tilePicture(robot, "carol")).isNotNull();
+                assertThat(Window.tilePicture(robot, "alice")).isNotNull();
+                assertThat(showing(robot, "#tile-bob .tile-speaking")).isTrue();
+                assertThat(showing(robot, "#tile-carol .badge-screen")).isTrue();
+            });
+            carol.run(new Command.Chat(carol.token, launch, "Sharing the roadmap slide now"));
+            Eventually.assertThat(() -> assertThat(log(robot)).anyMatch(l -> l.contains("roadmap slide")));
+            shoot(robot, "07-call");
         }
     }
 
@@ -134,22 +160,6 @@ class ScreenshotTour {
     }
 
     private void shoot(FxRobot robot, String name) throws IOException {
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = Window.fx(() -> stage.getScene().snapshot(null));
-        Files.createDirectories(out);
-        ImageIO.write(toAwt(image), "png", out.resolve(name + ".png").toFile());
-    }
-
-    private static BufferedImage toAwt(WritableImage image) {
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        BufferedImage awt = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                awt.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        return awt;
+        Window.saveScreenshot(stage, out.resolve(name + ".png"));
     }
 }

@@ -95,6 +95,37 @@ final class Window {
         return node -> node instanceof Labeled labeled && text.equals(labeled.getText()) && node.isVisible();
     }
 
+    /** Writes what {@code stage} shows now to {@code file} as a PNG. */
+    static void saveScreenshot(Stage stage, Path file) throws java.io.IOException {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.WritableImage image = fx(() -> stage.getScene().snapshot(null));
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        java.awt.image.BufferedImage awt = new java.awt.image.BufferedImage(width, height,
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javafx.scene.image.PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                awt.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        java.nio.file.Files.createDirectories(file.getParent());
+        javax.imageio.ImageIO.write(awt, "png", file.toFile());
+    }
+
+    /** The picture a participant's call tile shows, or null while it shows their avatar (or there is no tile). */
+    static javafx.scene.image.Image tilePicture(FxRobot robot, String username) {
+        return fx(() -> robot.lookup("#tile-" + username + " .tile-video").tryQuery()
+            .map(node -> node.isVisible() ? ((javafx.scene.image.ImageView) node).getImage() : null).orElse(null));
+    }
+
+    /** Clicks the project (or thread) of that name in the side bar once it is listed. */
+    static void openConversation(FxRobot robot, String name) {
+        Eventually.assertThat(() -> assertThat(fx(() -> robot.lookup(labelled(name)).tryQuery().isPresent())).isTrue());
+        robot.clickOn(labelled(name));
+        Eventually.assertThat(() -> assertThat(text(robot, "#project-title")).isEqualTo(name));
+    }
+
     @SuppressWarnings("unchecked")
     static <T> ListView<T> list(FxRobot robot, String query) {
         return (ListView<T>) robot.lookup(query).queryListView();

@@ -62,6 +62,7 @@ public final class Call implements AutoCloseable {
     private volatile boolean running = true;
     private volatile boolean microphone;
     private volatile boolean camera;
+    private volatile VideoSource screen;
     private volatile boolean ended;
     private volatile long lastSentMillis;
     private long decodeNanos;
@@ -121,9 +122,7 @@ public final class Call implements AutoCloseable {
         call.sendState();
         call.thread("call-receiver", call::receive);
         call.thread("call-decoder", call::decode);
-        if (settings.video() != null) {
-            call.thread("call-video", call.sender::run);
-        }
+        call.thread("call-video", call.sender::run);
         call.ticker.scheduleAtFixedRate(call::tick, 0, 20, TimeUnit.MILLISECONDS);
         return call;
     }
@@ -166,8 +165,17 @@ public final class Call implements AutoCloseable {
         sendState();
     }
 
+    /**
+     * Shares {@code source} (the screen) instead of the camera until called with {@code null}; the
+     * others see {@code screen} on in this participant's state. The caller closes the source after.
+     */
+    public void share(VideoSource source) {
+        screen = source;
+        sendState();
+    }
+
     private void sendState() {
-        send(new StatePayload(microphone, camera, false).toPacket(link.sessionId()));
+        send(new StatePayload(microphone, camera, screen != null).toPacket(link.sessionId()));
     }
 
     /** The counters now; the latencies in each peer's part are those measured since the previous call. */
@@ -221,7 +229,11 @@ public final class Call implements AutoCloseable {
     private String name(int session) {
         String name = known.get(session);
         if (name == null) {
-            name = names.apply(session);
+            try {
+                name = names.apply(session);
+            } catch (RuntimeException e) {
+                name = null; // the look-up failed (connection closing, call ending): unknown for now, asked again later
+            }
             if (name == null) {
                 return "session-" + session;
             }
@@ -380,7 +392,9 @@ public final class Call implements AutoCloseable {
             long number = 0;
             while (running) {
                 long capture = clock.millis();
-                var image = camera ? settings.video().capture(number, capture) : null;
+                VideoSource shared = screen;
+                var image = shared != null ? shared.capture(number, capture)
+                    : camera ? settings.video().capture(number, capture) : null;
                 if (image != null) {
                     level = adaptation.level();
                     long start = System.nanoTime();

@@ -39,6 +39,7 @@ final class Peer {
     private StatePayload state;
     private final EnumMap<AudioCodec, AudioDecoder> decoders = new EnumMap<>(AudioCodec.class);
     private long audioUndecodable;
+    private double audioLevel;
 
     Peer(int sessionId) {
         this.sessionId = sessionId;
@@ -92,6 +93,7 @@ final class Peer {
     synchronized byte[] playAudio() {
         byte[] payload = jitter.poll();
         if (payload == null) {
+            audioLevel = 0;
             return null;
         }
         AudioCodec codec = AudioPayload.codec(payload);
@@ -100,6 +102,7 @@ final class Peer {
         if (pcm == null) {
             audioUndecodable++;
         }
+        audioLevel = AudioLevel.rms(pcm);
         return pcm;
     }
 
@@ -131,7 +134,7 @@ final class Peer {
         PeerStats stats = new PeerStats(name, sessionId, framesComplete, framesShown, framesSuperseded,
             reassembler.droppedIncomplete(), undecodable, audioReceived, jitter.played(), jitter.concealed(),
             lost, received + lost == 0 ? 0 : 100.0 * lost / (received + lost), List.copyOf(latencies),
-            state != null && state.micOn(), state != null && state.cameraOn());
+            state != null && state.micOn(), state != null && state.cameraOn(), audioLevel);
         latencies.clear();
         return stats;
     }

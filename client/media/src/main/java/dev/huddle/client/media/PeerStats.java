@@ -18,9 +18,11 @@ import java.util.List;
  * @param latencies         glass-to-glass latencies (ms) measured since the previous snapshot
  * @param microphone        the peer's microphone is on (its latest STATE; off before any)
  * @param camera            the peer's camera is on
+ * @param audioLevel        how loud the peer's latest played audio frame was, 0 (silence) to 1 (full scale RMS):
+ *                          who is speaking
  */
 public record PeerStats(String name, int sessionId, long framesComplete, long framesShown, long framesSuperseded,
                         long framesIncomplete, long undecodable, long audioReceived, long audioPlayed,
                         long audioConcealed, long packetsLost, double lossPercent, List<Long> latencies,
-                        boolean microphone, boolean camera) {
+                        boolean microphone, boolean camera, double audioLevel) {
 }
