@@ -2,8 +2,9 @@ package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.chat.ChatLink;
-import dev.huddle.client.http.Projects;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.client.state.RoomState;
+import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.ServerEvent;
@@ -27,6 +28,8 @@ import javafx.collections.ObservableList;
  * project (with initial members, a result per name), starting a direct message, the connection's
  * state, and the conversation open beside them. Every project is opened on the chat connection at
  * once, so messages in rooms not on screen count as unread and the others see this user online.
+ * Unread counts survive a restart ({@link UnreadCounts}); what was typed in a conversation stays
+ * there when another is opened; a project this user is added to appears at once.
  */
 public final class HomeModel implements ChatLink.Listener {
 
@@ -45,11 +48,15 @@ public final class HomeModel implements ChatLink.Listener {
     private final StringProperty dmUser = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    // what was typed per conversation (its key), kept while another conversation is open
+    private final Map<String, String> drafts = new HashMap<>();
+    private final UnreadCounts unread;
 
-    HomeModel(UiThread ui, HuddleClient client, Runnable loggedOut) {
+    HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut) {
         this.ui = ui;
         this.client = client;
         this.loggedOut = loggedOut;
+        this.unread = new UnreadCounts(ui, client, marks);
         client.chat().addListener(this);
     }
 
@@ -107,6 +114,9 @@ public final class HomeModel implements ChatLink.Listener {
     /** Loads the projects and opens each on the chat connection. */
     public void start() {
         connection.set(client.chat().state());
+        for (String peer : unread.knownPeers()) {
+            unread.countDm(dmItem(peer));
+        }
         refresh();
     }
 
@@ -167,6 +177,10 @@ public final class HomeModel implements ChatLink.Listener {
 
     /** Closes the open conversation (Esc). */
     public void closeConversation() {
+        ConversationModel<?> before = open.get();
+        if (before != null) {
+            drafts.put(before.key(), before.draftProperty().get());
+        }
         open.set(null);
     }
 
@@ -233,6 +247,7 @@ public final class HomeModel implements ChatLink.Listener {
         switch (event) {
             case RoomEvent.MemberRemoved removed when client.session().isMe(removed.user().username()) -> {
                 rooms.remove(event.projectId());
+                unread.forgetProject(event.projectId());
                 client.chat().forget(event.projectId());
                 // an open project's view has closed itself with its notice already and left the list
                 item.ifPresent(gone -> {
@@ -247,6 +262,8 @@ public final class HomeModel implements ChatLink.Listener {
                 item.ifPresent(projects::remove);
                 client.chat().forget(event.projectId());
             }
+            case RoomEvent.MemberAdded added when item.isEmpty() && client.session().isMe(added.user().username()) ->
+                refresh(); // added by someone else: the project joins the list
             case RoomEvent.MemberAdded added -> item.ifPresent(i -> i.members(i.membersProperty().get() + 1));
             case RoomEvent.MemberRemoved removed -> item.ifPresent(i -> i.members(i.membersProperty().get() - 1));
             case RoomEvent.ProjectRenamed renamed -> item.ifPresent(i -> i.rename(renamed.name()));
@@ -263,7 +280,11 @@ public final class HomeModel implements ChatLink.Listener {
                 existing.members(p.memberCount());
                 return existing;
             })
-            .orElseGet(() -> ListItem.project(p.id(), p.name(), p.memberCount()))).toList();
+            .orElseGet(() -> {
+                ListItem fresh = ListItem.project(p.id(), p.name(), p.memberCount());
+                unread.countProject(fresh);
+                return fresh;
+            })).toList();
         projects.setAll(items);
         for (ListItem item : items) {
             if (!client.chat().rooms().contains(item.projectId())) {
@@ -273,6 +294,12 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     private void show(ConversationModel<?> model) {
+        ConversationModel<?> before = open.get();
+        if (before != null) {
+            drafts.put(before.key(), before.draftProperty().get());
+        }
+        model.draftProperty().set(drafts.getOrDefault(model.key(), ""));
+        unread.readWhileOpen(model, () -> open.get() == model);
         if (model instanceof ProjectModel room) {
             room.closedProperty().addListener((o, was, closed) -> {
                 if (closed) {
@@ -296,6 +323,7 @@ public final class HomeModel implements ChatLink.Listener {
             case ServerEvent.Chat chat -> chat.message().projectId();
             case ServerEvent.Joined joined -> joined.presence().projectId();
             case ServerEvent.Left left -> left.presence().projectId();
+            case ServerEvent.Here here -> here.here().projectId();
             case ServerEvent.Room room -> room.event().projectId();
             default -> -1;
         };

@@ -1,8 +1,9 @@
 package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
-import dev.huddle.client.http.Projects;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.client.state.RoomState;
+import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
@@ -147,7 +148,26 @@ public final class ProjectModel extends ConversationModel<RoomMessage> {
     @Override
     protected LogEntry entry(RoomMessage m) {
         return LogEntry.message(m.id(), m.username(), m.text(), m.createdAt(), client.session() != null
-            && client.session().isMe(m.username()));
+            && client.session().isMe(m.username()), m.file());
+    }
+
+    @Override
+    protected FileTarget fileTarget() {
+        return new FileTarget.Room(projectId());
+    }
+
+    @Override
+    public String key() {
+        return key(projectId());
+    }
+
+    static String key(long projectId) {
+        return "project." + projectId;
+    }
+
+    @Override
+    protected HuddleClient client() {
+        return client;
     }
 
     private void refreshMembers() {
