@@ -1,7 +1,7 @@
 package dev.huddle.chat.file;
 
-import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.chat.message.MessageRepository;
+import dev.huddle.contracts.chat.FileInfo;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 

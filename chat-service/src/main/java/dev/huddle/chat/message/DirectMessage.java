@@ -1,7 +1,7 @@
 package dev.huddle.chat.message;
 
-import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.chat.FileInfo;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,10 +1,10 @@
 package dev.huddle.client.state;
 
-import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.chat.Presence;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Instant;
 import java.util.ArrayList;

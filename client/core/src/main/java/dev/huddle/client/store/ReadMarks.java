@@ -9,9 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * How far a user has read each conversation, kept on this machine so unread counts survive a restart:
@@ -19,14 +22,26 @@ import java.util.TreeMap;
  * properties file per user and server ({@link #in}). A message is unread when its id is above its
  * conversation's mark and someone else wrote it. Written whole and moved into place, so a crash
  * never leaves half a file; a file that cannot be read or written costs the counts, never the session.
+ * Writes go to {@code writer} (a screen passes a background thread, so marking read never waits on
+ * the disk), coalesced: however many marks move meanwhile, one write takes the latest; {@link #flush}
+ * writes now.
  */
 public final class ReadMarks {
 
     private final Path file;
+    private final Executor writer;
     private final Map<String, Long> marks = new TreeMap<>();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Object writing = new Object();
 
+    /** Marks written on the calling thread. */
     public ReadMarks(Path file) {
+        this(file, Runnable::run);
+    }
+
+    public ReadMarks(Path file, Executor writer) {
         this.file = file;
+        this.writer = writer;
         Properties saved = new Properties();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             saved.load(in);
@@ -44,8 +59,12 @@ public final class ReadMarks {
 
     /** The marks of {@code username} on {@code server} ({@code 127.0.0.1:8081}), in {@code dir}. */
     public static ReadMarks in(Path dir, String server, String username) {
-        String name = (username + "@" + server).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_");
-        return new ReadMarks(dir.resolve(name + ".properties"));
+        return in(dir, server, username, Runnable::run);
+    }
+
+    public static ReadMarks in(Path dir, String server, String username, Executor writer) {
+        String name = (username + "@" + server).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9@._-]", "_");
+        return new ReadMarks(dir.resolve(name + ".properties"), writer);
     }
 
     /** The newest message id read in a conversation, 0 when nothing was. */
@@ -66,6 +85,13 @@ public final class ReadMarks {
         }
     }
 
+    /** Writes what is pending now (the screen closes). */
+    public void flush() {
+        if (pending.getAndSet(false)) {
+            write();
+        }
+    }
+
     /** Forgets a conversation (left the project). */
     public synchronized void forget(String conversation) {
         if (marks.remove(conversation) != null) {
@@ -74,8 +100,23 @@ public final class ReadMarks {
     }
 
     private void save() {
-        Properties out = new Properties();
-        marks.forEach((key, value) -> out.setProperty(key, Long.toString(value)));
+        if (pending.compareAndSet(false, true)) {
+            writer.execute(this::flush);
+        }
+    }
+
+    // snapshot and write under one lock: a later snapshot is never overwritten by an earlier one
+    private void write() {
+        synchronized (writing) {
+            Properties out = new Properties();
+            synchronized (this) {
+                marks.forEach((key, value) -> out.setProperty(key, Long.toString(value)));
+            }
+            store(out);
+        }
+    }
+
+    private void store(Properties out) {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);

@@ -2,7 +2,6 @@ package dev.huddle.client.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.Golden;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.chat.MessagePage;
@@ -10,6 +9,7 @@ import dev.huddle.contracts.chat.Presence;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.chat.WhoIsHere;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Instant;
 import java.util.List;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +36,24 @@ class ReadMarksTest {
         marks.forget("project.7");
 
         assertThat(ReadMarks.in(dir, "h:1", "alice").all()).isEmpty();
+    }
+
+    @Test
+    void writesOffTheCallingThreadAreCoalescedAndFlushWritesNow() {
+        List<Runnable> queued = new ArrayList<>();
+        ReadMarks marks = ReadMarks.in(dir, "h:1", "alice", queued::add);
+
+        marks.read("project.7", 1);
+        marks.read("project.7", 2);
+        marks.read("dm.bob", 5);
+
+        assertThat(queued).hasSize(1);
+        assertThat(ReadMarks.in(dir, "h:1", "alice").all()).isEmpty();
+        marks.flush();
+        assertThat(ReadMarks.in(dir, "h:1", "alice").all()).containsEntry("project.7", 2L).containsEntry("dm.bob", 5L);
+        queued.getFirst().run(); // the queued write finds nothing left to do
+        marks.read("project.7", 3);
+        assertThat(queued).hasSize(2);
     }
 
     @Test

@@ -127,7 +127,9 @@ public final class AppModel {
         } else {
             tokens.delete();
         }
-        ReadMarks marks = ReadMarks.in(prefs.dir().resolve("read"), address.text(), username);
+        // written on a background thread: marking a conversation read never waits on the disk
+        ReadMarks marks = ReadMarks.in(prefs.dir().resolve("read"), address.text(), username,
+            write -> Thread.ofVirtual().start(write));
         HomeModel model = new HomeModel(ui, client, marks, () -> loggedOut(client));
         home.set(model);
         screen.set(Screen.HOME);
@@ -140,6 +142,7 @@ public final class AppModel {
         if (current == null) {
             return;
         }
+        current.closing();
         if (remembersToken()) {
             current.client().close();
         } else {
@@ -162,6 +165,9 @@ public final class AppModel {
 
     private void loggedOut(HuddleClient client) {
         tokens.delete();
+        if (home.get() != null) {
+            home.get().closing();
+        }
         client.close();
         home.set(null);
         login.reset("You are logged out.");

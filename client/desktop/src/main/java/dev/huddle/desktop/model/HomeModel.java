@@ -2,12 +2,12 @@ package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.chat.ChatLink;
-import dev.huddle.contracts.room.Projects;
 import dev.huddle.client.state.RoomState;
 import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.util.HashMap;
 import java.util.List;
@@ -182,6 +182,11 @@ public final class HomeModel implements ChatLink.Listener {
             drafts.put(before.key(), before.draftProperty().get());
         }
         open.set(null);
+    }
+
+    /** The screen goes away: what was read is written down now. */
+    void closing() {
+        unread.flush();
     }
 
     public void logout() {

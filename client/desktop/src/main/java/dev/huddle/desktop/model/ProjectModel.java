@@ -1,12 +1,12 @@
 package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
-import dev.huddle.contracts.room.Projects;
 import dev.huddle.client.state.RoomState;
 import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.stream.Collectors;

@@ -59,6 +59,11 @@ final class UnreadCounts {
         });
     }
 
+    /** Writes the marks now (the session or the window ends). */
+    void flush() {
+        marks.flush();
+    }
+
     void forgetProject(long projectId) {
         marks.forget(ProjectModel.key(projectId));
     }
