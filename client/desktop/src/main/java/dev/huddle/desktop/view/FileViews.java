@@ -80,7 +80,7 @@ final class FileViews {
     /** A shared file in the log: its name and size, a download button and, for a picture, its thumbnail. */
     static Node shared(ConversationModel<?> model, LogEntry entry) {
         FileInfo file = entry.file();
-        Label name = new Label("📎 " + file.describe());
+        Label name = new Label(file.describe());
         name.getStyleClass().add(Styles.TEXT_BOLD);
         Button download = new Button("Download");
         download.setId("download-" + file.id());

@@ -121,14 +121,16 @@ class DesktopWindowTest {
         String bob = servers.user("bob");
         try (LineConnection line = servers.line(); LineFiles files = servers.lineFiles()) {
             String tb = token(line, bob);
-            long id = line.ok(new Command.NewProject(tb, "Files")).getJsonObject("project").getLong("id");
+            long id = line.ok(new Command.NewProject(tb, "Shared files")).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(tb, id, alice));
             List<Reply.Event> bobSees = new CopyOnWriteArrayList<>();
             line.onEvent(bobSees::add);
             line.ok(new Command.Join(tb, id));
             Window.logIn(robot, alice);
-            robot.clickOn(Window.labelled("Files"));
-            Eventually.assertThat(() -> assertThat(text(robot, "#project-title")).isEqualTo("Files"));
+            Eventually.assertThat(() -> assertThat(fx(() -> robot.lookup(Window.labelled("Shared files")).tryQuery()
+                .isPresent())).isTrue());
+            robot.clickOn(Window.labelled("Shared files"));
+            Eventually.assertThat(() -> assertThat(text(robot, "#project-title")).isEqualTo("Shared files"));
 
             // sent in this window (what the attach button and a drop hand to the model)
             Path notes = Files.writeString(work.resolve("notes.txt"), "agenda: ship it\n".repeat(1000));
