@@ -154,7 +154,7 @@ public final class ChatDispatcher {
             .onFailure(e -> sessions.abortJoin(session, projectId))
             .compose(v -> neighbours.requestObject(BusAddresses.ROOM_MEMBERS, new JsonObject().put("projectId", projectId)))
             .map(members -> {
-                feeds.presence("joined", caller, projectId);
+                feeds.presence(SessionRegistry.JOINED, caller, projectId);
                 return members;
             });
     }

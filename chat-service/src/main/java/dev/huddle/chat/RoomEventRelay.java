@@ -10,7 +10,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * Tells this instance's connections what room-service changed in their rooms, and what the media
- * relays report of their calls ({@code call_joined}, {@code call_left}, {@code call_state}). Every
+ * relays report of their calls ({@code call_joined}, {@code call_left}, {@code call_state}); a user
+ * added to a project hears it on every connection, the room not yet open there. Every
  * instance receives every such event (they are published), so each delivers to its own connections
  * only. A removed member is told, then stops receiving that room at once; a deleted project's room
  * empties.
@@ -28,6 +29,9 @@ public final class RoomEventRelay {
         sessions.deliverToRoom(event.projectId(), new OutboundEvent(RoomEventJson.type(event), json));
         switch (event) {
             case RoomEvent.MemberRemoved removed -> sessions.evict(removed.user().id(), removed.projectId());
+            // the new member has not opened the room anywhere yet: their own feed tells their clients
+            case RoomEvent.MemberAdded added -> sessions.deliverToUser(added.user().id(),
+                new OutboundEvent(RoomEventJson.type(event), json));
             case RoomEvent.ProjectDeleted deleted -> sessions.dropRoom(deleted.projectId());
             default -> {
                 // nothing else changes who receives the room

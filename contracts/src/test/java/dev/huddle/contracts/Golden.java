@@ -1,10 +1,13 @@
 package dev.huddle.contracts;
 
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.Presence;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.chat.WhoIsHere;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -33,6 +36,26 @@ public final class Golden {
     public static final RoomMessage EARLIER = new RoomMessage(41, 7, 2, "bob", "morning",
         Instant.parse("2024-10-30T09:14:00Z"));
     public static final DirectMessage DM = new DirectMessage(9, ALICE, BOB, "psst", Instant.parse("2024-10-30T09:16:00Z"));
+    public static final FileInfo REPORT = new FileInfo(12, "báo cáo.pdf", 2411724, "application/pdf",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+    /** A room message sharing a file ({@code golden/chat-file.json}). */
+    public static final RoomMessage CHAT_FILE = new RoomMessage(43, 7, 1, "alice", "shared báo cáo.pdf (2.3 MB)",
+        Instant.parse("2024-10-30T09:15:30Z"), REPORT);
+    /** A direct message sharing a file ({@code golden/dm-file.json}). */
+    public static final DirectMessage DM_FILE = new DirectMessage(10, ALICE, BOB, "shared báo cáo.pdf (2.3 MB)",
+        Instant.parse("2024-10-30T09:16:30Z"), REPORT);
+    public static final WhoIsHere HERE_IN_7 = new WhoIsHere(7, List.of(BOB, CAROL));
+    /** room-service's answers: {@code golden/project-summary.json}, {@code project-detail.json}, {@code project-changed.json}. */
+    public static final Projects.Summary PROJECT_SUMMARY = new Projects.Summary(7, "Launch ☕", ALICE, 3, "owner",
+        Instant.parse("2024-10-30T09:15:00.001Z"));
+    public static final Projects.Detail PROJECT_DETAIL = new Projects.Detail(7, "Launch ☕", ALICE,
+        Instant.parse("2024-10-30T09:15:00.001Z"), List.of(
+            new Projects.Member(1, "alice", "owner", Instant.parse("2024-10-30T09:15:00.001Z")),
+            new Projects.Member(2, "bob", "member", Instant.parse("2024-10-30T09:15:00.001Z")),
+            new Projects.Member(3, "carol", "member", Instant.parse("2024-10-30T09:15:02.114Z"))));
+    public static final Projects.Changed PROJECT_CHANGED = new Projects.Changed(PROJECT_DETAIL, List.of(
+        new Projects.Outcome("carol", "added"), new Projects.Outcome("bob", "already_member"),
+        new Projects.Outcome("zed", "unknown_user")));
     public static final Presence BOB_IN_7 = new Presence(7, 2, "bob");
     public static final MessagePage<RoomMessage> HISTORY = new MessagePage<>(List.of(EARLIER, CHAT), true);
     public static final MessagePage<DirectMessage> DM_HISTORY = new MessagePage<>(List.of(DM), false);
@@ -49,6 +72,7 @@ public final class Golden {
         put(events, new ServerEvent.Dm(DM));
         put(events, new ServerEvent.Joined(BOB_IN_7));
         put(events, new ServerEvent.Left(BOB_IN_7));
+        put(events, new ServerEvent.Here(HERE_IN_7));
         put(events, new ServerEvent.Room(new RoomEvent.ProjectCreated(7, "Launch ☕", ALICE, List.of(ALICE, BOB),
             Instant.parse("2024-10-30T09:15:00.001Z"))));
         put(events, new ServerEvent.Room(new RoomEvent.MemberAdded(7, CAROL, "member", ALICE,

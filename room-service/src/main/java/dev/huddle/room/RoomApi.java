@@ -2,9 +2,11 @@ package dev.huddle.room;
 
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.room.project.MemberListParser;
 import dev.huddle.room.project.MembershipCache;
 import dev.huddle.room.project.Member;
+import dev.huddle.room.project.Project;
 import dev.huddle.room.project.ProjectRules;
 import dev.huddle.room.project.ProjectService;
 import dev.huddle.room.project.AddResult;
@@ -53,8 +55,7 @@ public final class RoomApi {
                 projects.create(caller, name, resolved.found(), resolved.unknown(), names)))
             .map(created -> {
                 publish(created.events());
-                return new JsonObject().put("project", created.project().toJson())
-                    .put("results", results(created.report()));
+                return changed(created.project(), created.report());
             });
     }
 
@@ -80,8 +81,7 @@ public final class RoomApi {
                 projects.addMembers(caller, projectId, resolved.found(), resolved.unknown(), names)))
             .map(added -> {
                 publish(added.events());
-                return new JsonObject().put("project", added.project().toJson())
-                    .put("results", results(added.report()));
+                return changed(added.project(), added.report());
             });
     }
 
@@ -172,11 +172,9 @@ public final class RoomApi {
         };
     }
 
-    private static JsonArray results(List<AddResult> report) {
-        JsonArray results = new JsonArray();
-        report.forEach(r -> results.add(new JsonObject().put("username", r.username())
-            .put("result", r.outcome().wireName())));
-        return results;
+    /** {@code {project, results}}: the project as it is now and one outcome per name ({@link Projects.Changed}). */
+    private static JsonObject changed(Project project, List<AddResult> report) {
+        return new Projects.Changed(project.toWire(), report.stream().map(AddResult::toWire).toList()).toJson();
     }
 
     private static JsonArray summaries(List<ProjectSummary> list) {

@@ -1,7 +1,7 @@
 package dev.huddle.chat.file;
 
-import dev.huddle.chat.message.FileRef;
 import dev.huddle.chat.message.MessageRepository;
+import dev.huddle.contracts.chat.FileInfo;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -17,8 +17,8 @@ public record StoredFile(long id, Destination destination, long uploaderId, Stri
                          long size, String contentType, String sha256, String storageKey, Instant createdAt) {
 
     /** What a message sharing this file carries. */
-    public FileRef ref() {
-        return new FileRef(id, name, size, contentType, sha256);
+    public FileInfo ref() {
+        return new FileInfo(id, name, size, contentType, sha256);
     }
 
     /** The conversation key of a direct file (null for a room's). */

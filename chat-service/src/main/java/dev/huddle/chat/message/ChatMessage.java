@@ -1,5 +1,6 @@
 package dev.huddle.chat.message;
 
+import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.contracts.chat.RoomMessage;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param file           the file this message shares, or null for a plain message
  */
 public record ChatMessage(long id, long projectId, long senderId, String senderUsername, String text,
-                          Instant createdAt, FileRef file) {
+                          Instant createdAt, FileInfo file) {
 
     /** A plain message, sharing no file. */
     public ChatMessage(long id, long projectId, long senderId, String senderUsername, String text, Instant createdAt) {
@@ -30,17 +31,13 @@ public record ChatMessage(long id, long projectId, long senderId, String senderU
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    /** What clients receive: the contract's {@link RoomMessage} (a shared file rides beside it, below). */
+    /** What clients receive: the contract's {@link RoomMessage}, its file included. */
     public RoomMessage toWire() {
-        return new RoomMessage(id, projectId, senderId, senderUsername, text, createdAt);
+        return new RoomMessage(id, projectId, senderId, senderUsername, text, createdAt, file);
     }
 
-    /**
-     * {@link RoomMessage#toJson()}, the shape pinned by the golden fixture {@code event-chat.json}; a
-     * message sharing a file also has {@code "file": {...}} ({@link FileRef#toJson()}).
-     */
+    /** {@link RoomMessage#toJson()}, the shape pinned by the golden fixtures {@code event-chat.json} and {@code chat-file.json}. */
     public JsonObject toJson() {
-        JsonObject json = toWire().toJson();
-        return file == null ? json : json.put("file", file.toJson());
+        return toWire().toJson();
     }
 }

@@ -1,6 +1,7 @@
 package dev.huddle.chat.message;
 
 import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.chat.FileInfo;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  * @param file              the file this message shares, or null for a plain message
  */
 public record DirectMessage(long id, long senderId, String senderUsername, long recipientId,
-                            String recipientUsername, String text, Instant createdAt, FileRef file) {
+                            String recipientUsername, String text, Instant createdAt, FileInfo file) {
 
     /** A plain message, sharing no file. */
     public DirectMessage(long id, long senderId, String senderUsername, long recipientId, String recipientUsername,
@@ -42,12 +43,11 @@ public record DirectMessage(long id, long senderId, String senderUsername, long 
     /** What clients receive: the contract's direct message, both ends as {@code {id, username}}. */
     public dev.huddle.contracts.chat.DirectMessage toWire() {
         return new dev.huddle.contracts.chat.DirectMessage(id, new UserRef(senderId, senderUsername),
-            new UserRef(recipientId, recipientUsername), text, createdAt);
+            new UserRef(recipientId, recipientUsername), text, createdAt, file);
     }
 
-    /** The contract's JSON (golden fixture {@code event-dm.json}), plus {@code file} as in {@link ChatMessage#toJson()}. */
+    /** The contract's JSON (golden fixtures {@code event-dm.json} and {@code dm-file.json}). */
     public JsonObject toJson() {
-        JsonObject json = toWire().toJson();
-        return file == null ? json : json.put("file", file.toJson());
+        return toWire().toJson();
     }
 }

@@ -1,5 +1,6 @@
 package dev.huddle.chat.message;
 
+import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.server.db.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,7 +51,7 @@ public final class MessageRepository {
 
     /** As {@link #insertRoomMessage(long, long, String, String, Instant)}, inside the caller's transaction. */
     public ChatMessage insertRoomMessage(Connection c, long projectId, long senderId, String senderUsername, String text,
-                                         Instant createdAt, FileRef file) throws SQLException {
+                                         Instant createdAt, FileInfo file) throws SQLException {
         Instant at = millis(createdAt);
         long id = insert(c, SqlQueries.INSERT_CHAT, projectId, senderId, senderUsername, text, storedTime(at),
             file == null ? null : file.id());
@@ -82,7 +83,7 @@ public final class MessageRepository {
 
     /** As {@link #insertDirect(long, String, long, String, String, Instant)}, inside the caller's transaction. */
     public DirectMessage insertDirect(Connection c, long senderId, String senderUsername, long recipientId,
-                                      String recipientUsername, String text, Instant createdAt, FileRef file)
+                                      String recipientUsername, String text, Instant createdAt, FileInfo file)
         throws SQLException {
         Instant at = millis(createdAt);
         long id = insert(c, SqlQueries.INSERT_DIRECT, conversation(senderId, recipientId), senderId, senderUsername,
@@ -215,9 +216,9 @@ public final class MessageRepository {
             Instant.parse(rs.getString("created_at")), fileRef(rs));
     }
 
-    private static FileRef fileRef(ResultSet rs) throws SQLException {
+    private static FileInfo fileRef(ResultSet rs) throws SQLException {
         long id = rs.getLong("file_id");
-        return rs.wasNull() ? null : new FileRef(id, rs.getString("file_name"), rs.getLong("file_size"),
+        return rs.wasNull() ? null : new FileInfo(id, rs.getString("file_name"), rs.getLong("file_size"),
             rs.getString("file_type"), rs.getString("file_sha256"));
     }
 

@@ -1,5 +1,9 @@
 package dev.huddle.chat.session;
 
+import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.chat.Presence;
+import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.chat.WhoIsHere;
 import dev.huddle.server.bus.BusAddresses;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
@@ -39,6 +43,9 @@ public final class SessionRegistry {
     /** What binding did: the feed is subscribed once {@code ready} completes; {@code leftRooms} were dropped. */
     public record Binding(Future<Void> ready, List<Long> leftRooms) {
     }
+
+    /** The presence event a join publishes in its room (chat-service's {@code Feeds}). */
+    public static final String JOINED = "joined";
 
     private final EventBus bus;
     private final Map<Long, Feed> rooms = new ConcurrentHashMap<>();
@@ -168,6 +175,14 @@ public final class SessionRegistry {
         }
     }
 
+    /** Hands an event to this instance's connections bound to a user (rooms they have not joined included). */
+    public void deliverToUser(long userId, OutboundEvent event) {
+        Feed feed = users.get(userId);
+        if (feed != null) {
+            feed.sessions.forEach(session -> session.deliver(event));
+        }
+    }
+
     /** The connections bound to a user now. */
     public List<Session> bound() {
         return open.stream().filter(session -> session.principal() != null).toList();
@@ -204,11 +219,31 @@ public final class SessionRegistry {
             created.consumer = bus.consumer(prefix + k, message -> {
                 OutboundEvent event = OutboundEvent.fromBus(message.body());
                 created.sessions.forEach(s -> s.deliver(event));
+                if (feeds == rooms && JOINED.equals(event.type())) {
+                    tellWhoIsHere(k, created, event);
+                }
             });
             return created;
         });
         (joining ? feed.joining : feed.sessions).add(session);
         return ready(feed);
+    }
+
+    /**
+     * Someone opened a room this instance has connections in: tell them (through their user's feed,
+     * wherever they are) who of this instance's users already has it open. Every instance does so for
+     * its own, so the joiner learns the whole room from the answers together.
+     */
+    private void tellWhoIsHere(long projectId, Feed feed, OutboundEvent joined) {
+        Presence joiner = Presence.fromJson(joined.data());
+        List<UserRef> here = feed.sessions.stream().map(Session::principal)
+            .filter(p -> p != null && p.userId() != joiner.userId())
+            .map(p -> new UserRef(p.userId(), p.username())).distinct().toList();
+        if (!here.isEmpty()) {
+            ServerEvent.Here answer = new ServerEvent.Here(new WhoIsHere(projectId, here));
+            bus.publish(BusAddresses.CHAT_USER_PREFIX + joiner.userId(),
+                new OutboundEvent(answer.type(), answer.data()).toBus());
+        }
     }
 
     private void unsubscribe(Map<Long, Feed> feeds, long key, Session session) {

@@ -27,6 +27,18 @@ class MessageJsonTest {
     }
 
     @Test
+    void aMessageSharingAFileIsSentAsTheGoldenFileMessage() {
+        RoomMessage golden = Golden.CHAT_FILE;
+        ChatMessage stored = new ChatMessage(golden.id(), golden.projectId(), golden.userId(), golden.username(),
+            golden.text(), golden.createdAt(), golden.file());
+        DirectMessage direct = new DirectMessage(10, 1, "alice", 2, "bob", Golden.DM_FILE.text(),
+            Golden.DM_FILE.createdAt(), Golden.REPORT);
+
+        assertThat(stored.toJson()).isEqualTo(Golden.json("chat-file"));
+        assertThat(direct.toJson()).isEqualTo(Golden.json("dm-file"));
+    }
+
+    @Test
     void theJsonSurvivesAOneLineEncodingWithNewlinesEscaped() {
         ChatMessage message = new ChatMessage(1, 7, 1, "alice", "two\nlines",
             Instant.parse("2024-10-30T09:15:02.100Z"));

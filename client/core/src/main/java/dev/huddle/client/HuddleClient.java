@@ -2,9 +2,9 @@ package dev.huddle.client;
 
 import dev.huddle.client.chat.Backoff;
 import dev.huddle.client.chat.ChatLink;
+import dev.huddle.client.files.FileClient;
 import dev.huddle.client.http.AuthApi;
 import dev.huddle.client.http.HttpJson;
-import dev.huddle.client.http.Projects;
 import dev.huddle.client.http.RoomApi;
 import dev.huddle.client.http.Session;
 import dev.huddle.contracts.ErrorCode;
@@ -14,11 +14,13 @@ import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.RoomMessage;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -40,6 +42,7 @@ public final class HuddleClient implements AutoCloseable {
     private final AuthApi auth;
     private final RoomApi rooms;
     private final ChatLink chat;
+    private final FileClient files;
     private volatile Session session;
 
     private HuddleClient(Vertx vertx, boolean ownsVertx, ServerAddress address, Backoff backoff) {
@@ -51,6 +54,8 @@ public final class HuddleClient implements AutoCloseable {
         this.auth = new AuthApi(new HttpJson(http, "auth-service", host, address.authPort(), TIMEOUT));
         this.rooms = new RoomApi(new HttpJson(http, "room-service", host, address.roomPort(), TIMEOUT));
         this.chat = new ChatLink(vertx, host, address.chatPort(), TIMEOUT, backoff);
+        this.files = new FileClient(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
+            + address.chatPort()), () -> session == null ? null : session.token(), TIMEOUT);
     }
 
     /** A client with its own small Vert.x (one event loop), closed with it. */
@@ -86,16 +91,31 @@ public final class HuddleClient implements AutoCloseable {
      * reached yet: the link keeps trying and says so through its state.
      */
     public Future<Session> login(String username, String password) {
-        return auth.login(username, password).compose(started -> {
-            session = started;
-            return chat.start(started.token()).map(started).recover(e -> {
-                if (e instanceof HuddleException h && h.code() == ErrorCode.INVALID_TOKEN) {
-                    session = null;
-                    return Future.failedFuture(h);
-                }
-                return Future.succeededFuture(started);
-            });
+        return auth.login(username, password).compose(this::connect);
+    }
+
+    /**
+     * Takes up a saved session (remember me): the token is checked with auth-service, then the chat
+     * connects. Fails with INVALID_TOKEN when it expired or was revoked meanwhile.
+     */
+    public Future<Session> resume(String token) {
+        return auth.me(token).compose(this::connect);
+    }
+
+    private Future<Session> connect(Session started) {
+        session = started;
+        return chat.start(started.token()).map(started).recover(e -> {
+            if (e instanceof HuddleException h && h.code() == ErrorCode.INVALID_TOKEN) {
+                session = null;
+                return Future.failedFuture(h);
+            }
+            return Future.succeededFuture(started);
         });
+    }
+
+    /** Sending and fetching files over chat-service's HTTP, as the session's user. */
+    public FileClient files() {
+        return files;
     }
 
     /** Ends the session: the chat closes for good and the token is revoked (best effort when unreachable). */
@@ -167,6 +187,7 @@ public final class HuddleClient implements AutoCloseable {
     @Override
     public void close() {
         chat.stop();
+        files.close();
         http.close();
         if (ownsVertx) {
             vertx.close();

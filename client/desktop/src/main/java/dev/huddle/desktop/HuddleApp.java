@@ -24,6 +24,7 @@ public final class HuddleApp extends Application {
         String server = System.getenv().getOrDefault("HUDDLE_SERVER", "127.0.0.1");
         model = new AppModel(new UiThread(Platform::runLater), Prefs.inHome(), server, HuddleClient::create);
         open(stage, model);
+        model.start();
         if (Boolean.getBoolean("huddle.measure.startup")) {
             // the start-up benchmark (benchmarks: DesktopBench) times the launch up to this line
             Platform.runLater(() -> {
@@ -47,8 +48,8 @@ public final class HuddleApp extends Application {
 
     @Override
     public void stop() {
-        if (model != null && model.homeProperty().get() != null) {
-            model.homeProperty().get().logout();
+        if (model != null) {
+            model.stop();
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.huddle.desktop;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
+import dev.huddle.client.files.LineFiles;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.system.CallCluster;
@@ -77,6 +78,11 @@ public final class Servers implements AutoCloseable {
     /** A second client, as huddle-cli connects: the line protocol (on the other chat instance, if there are two). */
     public LineConnection line() {
         return LineConnection.open("127.0.0.1", secondLinePort, Duration.ofSeconds(10));
+    }
+
+    /** A second client's file connection, as huddle-cli sends files over the line protocol, on the other chat instance. */
+    public LineFiles lineFiles() {
+        return LineFiles.open("127.0.0.1", cluster.linePortB, Duration.ofSeconds(10));
     }
 
     @Override

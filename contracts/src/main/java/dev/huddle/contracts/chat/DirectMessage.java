@@ -11,9 +11,10 @@ import java.util.Objects;
  * A direct message, as chat-service sends it: the {@code OK dm} result, the {@code dm} event and each
  * item of a {@code dm_history} page. Both ends are users with their ids, never bare names:
  * <pre>{"id":9,"from":{"id":1,"username":"alice"},"to":{"id":2,"username":"bob"},"text":"hi","createdAt":"2024-10-30T09:15:02.114Z"}</pre>
- * Sender and recipient may be the same user (a note to self).
+ * Sender and recipient may be the same user (a note to self). A message that shares a file also has
+ * {@code "file":{...}} ({@link FileInfo}); {@code file} is null for every other message.
  */
-public record DirectMessage(long id, UserRef from, UserRef to, String text, Instant createdAt) {
+public record DirectMessage(long id, UserRef from, UserRef to, String text, Instant createdAt, FileInfo file) {
 
     public DirectMessage {
         Objects.requireNonNull(from, "from");
@@ -22,16 +23,22 @@ public record DirectMessage(long id, UserRef from, UserRef to, String text, Inst
         Objects.requireNonNull(createdAt, "createdAt");
     }
 
+    /** A message without a file. */
+    public DirectMessage(long id, UserRef from, UserRef to, String text, Instant createdAt) {
+        this(id, from, to, text, createdAt, null);
+    }
+
     public JsonObject toJson() {
-        return new JsonObject().put("id", id).put("from", from.toJson()).put("to", to.toJson())
+        JsonObject json = new JsonObject().put("id", id).put("from", from.toJson()).put("to", to.toJson())
             .put("text", text).put("createdAt", createdAt.toString());
+        return file == null ? json : json.put("file", file.toJson());
     }
 
     /** @throws HuddleException BAD_REQUEST for a missing or mistyped field */
     public static DirectMessage fromJson(JsonObject json) {
         return new DirectMessage(WireJson.id(json, "id"), UserRef.fromJson(WireJson.object(json, "from")),
             UserRef.fromJson(WireJson.object(json, "to")), WireJson.text(json, "text"),
-            WireJson.instant(json, "createdAt"));
+            WireJson.instant(json, "createdAt"), FileInfo.optional(json));
     }
 
     /** The other end of the conversation, seen by {@code me} (case-insensitive, as usernames are). */

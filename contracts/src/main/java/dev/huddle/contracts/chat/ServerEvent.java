@@ -68,6 +68,20 @@ public sealed interface ServerEvent {
         }
     }
 
+    /**
+     * {@code here}: who already had the room open when this user joined it (added after the first
+     * version; older clients see it as {@link Unknown}).
+     */
+    record Here(WhoIsHere here) implements ServerEvent {
+        public String type() {
+            return "here";
+        }
+
+        public JsonObject data() {
+            return here.toJson();
+        }
+    }
+
     /** A change room-service made to the room ({@code member_added}, {@code member_removed}, ...). */
     record Room(RoomEvent event) implements ServerEvent {
         public String type() {
@@ -125,6 +139,7 @@ public sealed interface ServerEvent {
             case "dm" -> new Dm(DirectMessage.fromJson(data));
             case "joined" -> new Joined(Presence.fromJson(data));
             case "left" -> new Left(Presence.fromJson(data));
+            case "here" -> new Here(WhoIsHere.fromJson(data));
             case "closing" -> new Closing(WireJson.text(data, "reason"));
             case "call_invite" -> new Invite(CallInvite.fromJson(data));
             default -> RoomEventJson.isType(type) ? new Room(RoomEventJson.fromJson(data.copy().put("type", type)))

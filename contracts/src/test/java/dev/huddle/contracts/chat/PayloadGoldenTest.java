@@ -41,6 +41,40 @@ class PayloadGoldenTest {
     }
 
     @Test
+    void aMessageSharingAFileCarriesItsFileAndOthersCarryNone() {
+        assertThat(RoomMessage.fromJson(Golden.json("chat-file"))).isEqualTo(Golden.CHAT_FILE);
+        assertThat(Golden.CHAT_FILE.toJson()).isEqualTo(Golden.json("chat-file"));
+        assertThat(DirectMessage.fromJson(Golden.json("dm-file"))).isEqualTo(Golden.DM_FILE);
+        assertThat(Golden.DM_FILE.toJson()).isEqualTo(Golden.json("dm-file"));
+        assertThat(RoomMessage.fromJson(Golden.event("chat")).file()).isNull();
+        assertThat(Golden.event("chat").containsKey("file")).isFalse();
+        assertThat(Golden.REPORT.isImage()).isFalse();
+        assertThat(Golden.REPORT.describe()).isEqualTo("báo cáo.pdf (2.3 MB)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"file\":\"report.pdf\"}",
+        "{\"file\":{\"id\":12,\"name\":\"r.pdf\",\"size\":1,\"contentType\":\"application/pdf\"}}",
+        "{\"file\":{\"id\":12,\"name\":\"r.pdf\",\"size\":\"big\",\"contentType\":\"x/y\",\"sha256\":\"00\"}}"
+    })
+    void aMessageWithAMalformedFileIsRefused(String file) {
+        JsonObject message = Golden.event("chat").mergeIn(new JsonObject(file));
+
+        assertThatThrownBy(() -> ServerEvent.decode("chat", message))
+            .isInstanceOfSatisfying(HuddleException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    }
+
+    @Test
+    void whoIsHereListsUsersAndRefusesATruncatedList() {
+        assertThat(WhoIsHere.fromJson(Golden.event("here")).users()).containsExactly(Golden.BOB, Golden.CAROL);
+        assertThatThrownBy(() -> ServerEvent.decode("here", new JsonObject().put("projectId", 7)))
+            .isInstanceOf(HuddleException.class);
+        assertThatThrownBy(() -> ServerEvent.decode("here", new JsonObject("{\"projectId\":7,\"users\":[{\"id\":2}]}")))
+            .isInstanceOf(HuddleException.class);
+    }
+
+    @Test
     void historyPagesDecodeOldestFirstWithTheirContinuationFlag() {
         assertThat(MessagePage.roomFromJson(Golden.json("page-history"))).isEqualTo(Golden.HISTORY);
         assertThat(Golden.HISTORY.toJson(RoomMessage::toJson)).isEqualTo(Golden.json("page-history"));

@@ -1,6 +1,6 @@
 package dev.huddle.room.project;
 
-import io.vertx.core.json.JsonObject;
+import dev.huddle.contracts.room.Projects;
 import java.util.Objects;
 
 /**
@@ -34,8 +34,8 @@ public record AddResult(String username, Outcome outcome) {
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** {@code {"username":"bob","outcome":"added"}}. */
-    public JsonObject toJson() {
-        return new JsonObject().put("username", username).put("outcome", outcome.wireName());
+    /** As the answer names it ({@link Projects.Outcome}): {@code {"username":"bob","result":"added"}}. */
+    public Projects.Outcome toWire() {
+        return new Projects.Outcome(username, outcome.wireName());
     }
 }

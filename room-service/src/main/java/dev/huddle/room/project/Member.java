@@ -1,7 +1,7 @@
 package dev.huddle.room.project;
 
 import dev.huddle.contracts.UserRef;
-import io.vertx.core.json.JsonObject;
+import dev.huddle.contracts.room.Projects;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
@@ -41,9 +41,8 @@ public record Member(long userId, String username, MemberRole role, Instant adde
         return new Member(userId, username, newRole, addedAt);
     }
 
-    /** {@code {"id":2,"username":"bob","role":"member","addedAt":"..."}}. */
-    public JsonObject toJson() {
-        return new JsonObject().put("id", userId).put("username", username).put("role", role.wireName())
-            .put("addedAt", addedAt.toString());
+    /** As answers name it ({@link Projects.Member}). */
+    public Projects.Member toWire() {
+        return new Projects.Member(userId, username, role.wireName(), addedAt);
     }
 }

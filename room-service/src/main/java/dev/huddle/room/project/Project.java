@@ -1,7 +1,7 @@
 package dev.huddle.room.project;
 
 import dev.huddle.contracts.UserRef;
-import io.vertx.core.json.JsonArray;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
@@ -55,15 +55,12 @@ public record Project(long id, String name, long ownerId, Instant createdAt, Lis
         return members.stream().map(Member::ref).toList();
     }
 
-    /**
-     * {@code {"id":7,"name":"Launch","owner":{"id":1,"username":"alice"},"createdAt":"...",
-     * "members":[{"id":1,"username":"alice","role":"owner","addedAt":"..."}, ...]}}.
-     */
+    /** As answers name it ({@link Projects.Detail}). */
+    public Projects.Detail toWire() {
+        return new Projects.Detail(id, name, ownerRef(), createdAt, members.stream().map(Member::toWire).toList());
+    }
+
     public JsonObject toJson() {
-        JsonArray list = new JsonArray();
-        members.forEach(m -> list.add(m.toJson()));
-        return new JsonObject().put("id", id).put("name", name)
-            .put("owner", new JsonObject().put("id", ownerId).put("username", ownerUsername()))
-            .put("createdAt", createdAt.toString()).put("members", list);
+        return toWire().toJson();
     }
 }

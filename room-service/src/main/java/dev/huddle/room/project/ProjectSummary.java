@@ -1,5 +1,7 @@
 package dev.huddle.room.project;
 
+import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -17,15 +19,13 @@ import java.time.Instant;
 public record ProjectSummary(long id, String name, long ownerId, String ownerUsername, int memberCount,
                              MemberRole myRole, Instant createdAt) {
 
-    /**
-     * {@code {"id":7,"name":"Launch","owner":{"id":1,"username":"alice"},"memberCount":3,"myRole":"owner",
-     * "createdAt":"..."}}; {@code myRole} is JSON {@code null} when the viewer is not a member.
-     */
+    /** As the listing names it ({@link Projects.Summary}); {@code myRole} null when the viewer is not a member. */
+    public Projects.Summary toWire() {
+        return new Projects.Summary(id, name, new UserRef(ownerId, ownerUsername), memberCount,
+            myRole == null ? null : myRole.wireName(), createdAt);
+    }
+
     public JsonObject toJson() {
-        return new JsonObject().put("id", id).put("name", name)
-            .put("owner", new JsonObject().put("id", ownerId).put("username", ownerUsername))
-            .put("memberCount", memberCount)
-            .put("myRole", myRole == null ? null : myRole.wireName())
-            .put("createdAt", createdAt.toString());
+        return toWire().toJson();
     }
 }

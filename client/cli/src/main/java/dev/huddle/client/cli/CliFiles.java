@@ -1,5 +1,6 @@
 package dev.huddle.client.cli;
 
+import dev.huddle.client.files.FileNames;
 import dev.huddle.client.files.HttpDownload;
 import dev.huddle.client.files.Sha256;
 import dev.huddle.client.files.TusUpload;
@@ -90,7 +91,7 @@ final class CliFiles {
             bar.finish();
         }
         Path target = output != null && !Files.isDirectory(Path.of(output)) ? Path.of(output)
-            : (output == null ? Path.of("") : Path.of(output)).resolve(safeName(received.name()));
+            : (output == null ? Path.of("") : Path.of(output)).resolve(FileNames.safe(received.name()));
         try {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -166,13 +167,6 @@ final class CliFiles {
     private Duration timeout() {
         String seconds = options.value("timeout");
         return Duration.ofSeconds(seconds == null ? 30 : Args.positive(seconds, "--timeout"));
-    }
-
-    // A name from the server is only a suggestion: never a path, never hidden, never empty.
-    static String safeName(String name) {
-        String base = name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("^[.\\s]+", "");
-        return base.isEmpty() ? "download" : base;
     }
 
     private static Path temporary(Path near) {

@@ -54,6 +54,7 @@ final class Display {
             case "dm" -> "[dm] " + message(json);
             case "joined" -> "* " + user + " joined";
             case "left" -> "* " + user + " left";
+            case "here" -> "* already here: " + names(json.getValue("users"));
             case "member_added" -> "* " + user + " was added" + by(json);
             case "member_removed" -> "left".equals(json.getValue("reason"))
                 ? "* " + user + " left the project"
@@ -64,6 +65,14 @@ final class Display {
             case "closing" -> "* the server is closing the connection: " + json.getValue("reason");
             default -> "* " + event.type() + " " + json.encode();
         };
+    }
+
+    /** {@code alice, carol} from a list of users. */
+    private static String names(Object users) {
+        if (!(users instanceof JsonArray list)) {
+            return "nobody";
+        }
+        return String.join(", ", list.stream().map(u -> name(u, "someone")).toList());
     }
 
     /** {@code alice (owner), bob} from a {@code members} or {@code join} result. */

@@ -64,14 +64,6 @@ class CliFilesPartsTest {
     }
 
     @Test
-    void aNameFromTheServerNeverBecomesAPathOrAHiddenFile() {
-        assertThat(CliFiles.safeName("report.pdf")).isEqualTo("report.pdf");
-        assertThat(CliFiles.safeName("../../.bashrc")).isEqualTo("bashrc");
-        assertThat(CliFiles.safeName("a\\b\\c.txt")).isEqualTo("c.txt");
-        assertThat(CliFiles.safeName("..")).isEqualTo("download");
-    }
-
-    @Test
     void dashOIsTheOutputOption() {
         Args args = Args.parse(List.of("12", "-o", "copy.pdf"), Set.of("output"), Set.of(), false);
         assertThat(args.value("output")).isEqualTo("copy.pdf");

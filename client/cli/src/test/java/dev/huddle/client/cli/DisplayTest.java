@@ -18,6 +18,8 @@ class DisplayTest {
             | [dm] alice: psst - 2024-10-30T09:16:00Z
         EVENT joined {"projectId":1,"username":"bob"} | * bob joined
         EVENT left {"projectId":1,"username":"bob"}   | * bob left
+        EVENT here {"projectId":1,"users":[{"id":2,"username":"bob"},{"id":3,"username":"carol"}]} \
+            | * already here: bob, carol
         EVENT member_added {"projectId":1,"user":{"username":"bob"},"by":{"username":"alice"}} \
             | * bob was added by alice
         EVENT member_removed {"user":{"username":"bob"},"reason":"kicked","by":{"username":"alice"}} \

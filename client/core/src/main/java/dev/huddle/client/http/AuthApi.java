@@ -1,6 +1,7 @@
 package dev.huddle.client.http;
 
 import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.WireJson;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -24,6 +25,15 @@ public final class AuthApi {
     public Future<Session> login(String username, String password) {
         return http.object(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("username", username)
             .put("password", password)).map(Session::fromLogin);
+    }
+
+    /**
+     * The session a saved token stands for ({@code GET /api/auth/me}): fails with INVALID_TOKEN when it
+     * has expired or was revoked. Its expiry is read from the token itself.
+     */
+    public Future<Session> me(String token) {
+        return http.object(HttpMethod.GET, "/api/auth/me", token, null).map(account -> new Session(token,
+            UserRef.fromJson(account), WireJson.text(account, "role"), Session.expiryOf(token)));
     }
 
     /** Revokes the token on every node. */

@@ -2,6 +2,7 @@ package dev.huddle.client.http;
 
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

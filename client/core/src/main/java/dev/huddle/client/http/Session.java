@@ -1,9 +1,13 @@
 package dev.huddle.client.http;
 
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.WireJson;
 import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -23,6 +27,22 @@ public record Session(String token, UserRef user, String role, Instant expiresAt
         JsonObject user = WireJson.object(json, "user");
         return new Session(WireJson.text(json, "token"), UserRef.fromJson(user), WireJson.text(user, "role"),
             WireJson.instant(json, "expiresAt"));
+    }
+
+    /**
+     * When a token expires, from its {@code exp} claim. Read without checking the signature: only
+     * the servers trust a token, this merely says when to stop offering it.
+     *
+     * @throws HuddleException INVALID_TOKEN for anything that is not a JWT with an {@code exp}
+     */
+    public static Instant expiryOf(String token) {
+        String[] parts = token.split("\\.");
+        try {
+            JsonObject claims = new JsonObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+            return Instant.ofEpochSecond(WireJson.id(claims, "exp"));
+        } catch (RuntimeException e) {
+            throw new HuddleException(ErrorCode.INVALID_TOKEN, "the saved token is not readable");
+        }
     }
 
     public String username() {

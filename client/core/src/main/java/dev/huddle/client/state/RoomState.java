@@ -1,10 +1,10 @@
 package dev.huddle.client.state;
 
-import dev.huddle.client.http.Projects;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.chat.Presence;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,10 +21,9 @@ import java.util.Set;
  * and its messages ({@link MessageLog}). {@link #apply} takes each event chat-service pushes and
  * answers what a screen should show for it. Not thread-safe: its owner (the UI thread) uses it.
  *
- * <p>"Online" means the member has the room open on a connection, as far as this client has seen:
- * everyone who joined or spoke since it opened the room, and itself. chat-service does not yet answer
- * "who is here" on join, so someone who opened the room earlier and has been silent shows as offline
- * until they do something.
+ * <p>"Online" means the member has the room open on a connection: whoever chat-service said was
+ * already there when this client joined ({@code here}), everyone who joined or spoke since, and
+ * itself; a {@code left} takes them off.
  */
 public final class RoomState {
 
@@ -115,6 +114,16 @@ public final class RoomState {
             case ServerEvent.Left left when left.presence().projectId() == projectId -> presence(left.presence(), false,
                 changes);
             case ServerEvent.Room room when room.event().projectId() == projectId -> roomEvent(room.event(), changes);
+            case ServerEvent.Here here when here.here().projectId() == projectId -> {
+                // already in the room before us: online, without a "joined" line for each
+                boolean added = false;
+                for (UserRef user : here.here().users()) {
+                    added |= online.add(key(user.username()));
+                }
+                if (added) {
+                    changes.add(new Change.Members());
+                }
+            }
             default -> {
                 // another room's, a direct message, or a kind this state does not keep
             }
@@ -138,7 +147,7 @@ public final class RoomState {
         switch (event) {
             case RoomEvent.MemberAdded added -> {
                 members.put(key(added.user().username()), new Projects.Member(added.user().id(),
-                    added.user().username(), added.role()));
+                    added.user().username(), added.role(), added.at()));
                 changes.add(new Change.Notice(added.user().username() + " was added by " + added.by().username(),
                     added.at()));
                 changes.add(new Change.Members());
@@ -178,7 +187,7 @@ public final class RoomState {
     }
 
     private void role(UserRef user, String role) {
-        members.computeIfPresent(key(user.username()), (k, m) -> new Projects.Member(m.id(), m.username(), role));
+        members.computeIfPresent(key(user.username()), (k, m) -> m.withRole(role));
     }
 
     private boolean isMe(String username) {

@@ -2,13 +2,14 @@ package dev.huddle.client.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.client.http.Projects;
 import dev.huddle.contracts.Golden;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.Presence;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.chat.WhoIsHere;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,8 @@ class RoomStateTest {
     private final RoomState room = new RoomState(7, "Launch", "bob");
 
     RoomStateTest() {
-        room.members(List.of(new Projects.Member(1, "alice", "owner"), new Projects.Member(2, "bob", "member")));
+        room.members(List.of(new Projects.Member(1, "alice", "owner", Instant.EPOCH),
+            new Projects.Member(2, "bob", "member", Instant.EPOCH)));
     }
 
     static RoomMessage message(long id, String who) {
@@ -38,6 +40,19 @@ class RoomStateTest {
         assertThat(room.apply(new ServerEvent.Chat(message(5, "alice")))).isEmpty();
         assertThat(room.log().messages()).extracting(RoomMessage::id).containsExactly(3L, 4L, 5L);
         assertThat(room.log().olderExist()).isFalse();
+    }
+
+    @Test
+    void whoIsHereOnJoinShowsThemOnlineWithoutALogLine() {
+        assertThat(room.members()).filteredOn(m -> m.username().equals("alice")).extracting(RoomState.MemberView::online)
+            .containsExactly(false);
+
+        List<RoomState.Change> changes = room.apply(new ServerEvent.Here(new WhoIsHere(7, List.of(ALICE))));
+
+        assertThat(changes).containsExactly(new RoomState.Change.Members());
+        assertThat(room.members()).allMatch(RoomState.MemberView::online);
+        assertThat(room.apply(new ServerEvent.Here(new WhoIsHere(7, List.of(ALICE))))).isEmpty();
+        assertThat(room.apply(new ServerEvent.Here(new WhoIsHere(8, List.of(BOB))))).isEmpty();
     }
 
     @Test

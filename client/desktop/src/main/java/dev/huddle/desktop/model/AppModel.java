@@ -2,13 +2,20 @@ package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
+import dev.huddle.client.store.ReadMarks;
+import dev.huddle.client.store.TokenStore;
+import dev.huddle.contracts.ErrorCode;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
  * The whole client: which screen shows (login, register, home) and the models behind them. It
- * remembers the server address and username of the last login ({@link Prefs}).
+ * remembers the server address and username of the last login ({@link Prefs}) and, when the user
+ * asked to be remembered, the session's token ({@link TokenStore}, beside the preferences), so the
+ * next start opens logged in while the token is valid; logging out forgets it.
  */
 public final class AppModel {
 
@@ -17,6 +24,7 @@ public final class AppModel {
 
     static final String SERVER = "server";
     static final String USERNAME = "username";
+    static final String REMEMBER = "remember";
 
     private final UiThread ui;
     private final Prefs prefs;
@@ -26,6 +34,7 @@ public final class AppModel {
     private final ReadOnlyObjectWrapper<HomeModel> home = new ReadOnlyObjectWrapper<>();
     private final LoginModel login;
     private final RegisterModel register;
+    private final TokenStore tokens;
 
     /**
      * @param defaultServer the address shown when none is remembered
@@ -42,8 +51,43 @@ public final class AppModel {
         this.ui = ui;
         this.prefs = prefs;
         this.clients = clients;
-        this.login = new LoginModel(this, prefs.get(SERVER, defaultServer), prefs.get(USERNAME, ""));
+        this.login = new LoginModel(this, prefs.get(SERVER, defaultServer), prefs.get(USERNAME, ""),
+            Boolean.parseBoolean(prefs.get(REMEMBER, "false")));
         this.register = new RegisterModel(this);
+        this.tokens = new TokenStore(prefs.dir().resolve("desktop-token"));
+    }
+
+    /**
+     * Opens logged in when a remembered token is still valid; otherwise the login page stays (a token
+     * refused as expired or revoked is forgotten, one that could not be checked is kept for next time).
+     */
+    public void start() {
+        Optional<String> token = tokens.read();
+        if (token.isEmpty()) {
+            return;
+        }
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(login.serverProperty().get());
+        } catch (IllegalArgumentException e) {
+            tokens.delete();
+            return;
+        }
+        login.resuming(true);
+        HuddleClient client = newClient(address);
+        ui.when(client.resume(token.get()), session -> {
+            login.resuming(false);
+            loggedIn(client, address, session.username(), true, session.token());
+        }, e -> {
+            client.close();
+            login.resuming(false);
+            if (e.code() == ErrorCode.INVALID_TOKEN) {
+                tokens.delete();
+                login.reset("Your saved session has ended; log in again.");
+            } else {
+                login.failed(Problems.say(e));
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Screen> screenProperty() {
@@ -82,16 +126,56 @@ public final class AppModel {
         screen.set(Screen.LOGIN);
     }
 
-    void loggedIn(HuddleClient client, ServerAddress address, String username) {
+    void loggedIn(HuddleClient client, ServerAddress address, String username, boolean remember, String token) {
         prefs.put(SERVER, address.text());
         prefs.put(USERNAME, username);
-        HomeModel model = new HomeModel(ui, client, () -> loggedOut(client), sources);
+        prefs.put(REMEMBER, Boolean.toString(remember));
+        if (remember) {
+            saveQuietly(token);
+        } else {
+            tokens.delete();
+        }
+        // written on a background thread: marking a conversation read never waits on the disk
+        ReadMarks marks = ReadMarks.in(prefs.dir().resolve("read"), address.text(), username,
+            write -> Thread.ofVirtual().start(write));
+        HomeModel model = new HomeModel(ui, client, marks, () -> loggedOut(client), sources);
         home.set(model);
         screen.set(Screen.HOME);
         model.start();
     }
 
+    /** The window closes: a remembered session stays valid for the next start; any other is logged out. */
+    public void stop() {
+        HomeModel current = home.get();
+        if (current == null) {
+            return;
+        }
+        current.closing();
+        if (remembersToken()) {
+            current.client().close();
+        } else {
+            current.logout();
+        }
+    }
+
+    /** Whether a token is remembered now (the tests look). */
+    boolean remembersToken() {
+        return tokens.read().isPresent();
+    }
+
+    private void saveQuietly(String token) {
+        try {
+            tokens.save(token);
+        } catch (UncheckedIOException e) {
+            // not remembered: the session itself goes on
+        }
+    }
+
     private void loggedOut(HuddleClient client) {
+        tokens.delete();
+        if (home.get() != null) {
+            home.get().closing();
+        }
         client.close();
         home.set(null);
         login.reset("You are logged out.");

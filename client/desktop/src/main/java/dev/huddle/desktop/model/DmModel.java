@@ -3,8 +3,10 @@ package dev.huddle.desktop.model;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.state.MessageLog;
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.MessagePage;
 import io.vertx.core.Future;
+import java.util.Locale;
 
 /** A direct-message thread with one user: the same log and input as a room, without members. */
 public final class DmModel extends ConversationModel<DirectMessage> {
@@ -41,6 +43,25 @@ public final class DmModel extends ConversationModel<DirectMessage> {
     @Override
     protected LogEntry entry(DirectMessage m) {
         return LogEntry.message(m.id(), m.from().username(), m.text(), m.createdAt(),
-            client.session() != null && client.session().isMe(m.from().username()));
+            client.session() != null && client.session().isMe(m.from().username()), m.file());
+    }
+
+    @Override
+    protected FileTarget fileTarget() {
+        return new FileTarget.User(peer);
+    }
+
+    @Override
+    public String key() {
+        return key(peer);
+    }
+
+    static String key(String peer) {
+        return "dm." + peer.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    protected HuddleClient client() {
+        return client;
     }
 }

@@ -2,11 +2,12 @@ package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.chat.ChatLink;
-import dev.huddle.client.http.Projects;
 import dev.huddle.client.state.RoomState;
+import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Clock;
 import java.util.HashMap;
@@ -28,6 +29,8 @@ import javafx.collections.ObservableList;
  * project (with initial members, a result per name), starting a direct message, the connection's
  * state, and the conversation open beside them. Every project is opened on the chat connection at
  * once, so messages in rooms not on screen count as unread and the others see this user online.
+ * Unread counts survive a restart ({@link UnreadCounts}); what was typed in a conversation stays
+ * there when another is opened; a project this user is added to appears at once.
  */
 public final class HomeModel implements ChatLink.Listener {
 
@@ -48,12 +51,16 @@ public final class HomeModel implements ChatLink.Listener {
     private final StringProperty dmUser = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    // what was typed per conversation (its key), kept while another conversation is open
+    private final Map<String, String> drafts = new HashMap<>();
+    private final UnreadCounts unread;
 
-    HomeModel(UiThread ui, HuddleClient client, Runnable loggedOut, CallSources sources) {
+    HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources) {
         this.sources = sources;
         this.ui = ui;
         this.client = client;
         this.loggedOut = loggedOut;
+        this.unread = new UnreadCounts(ui, client, marks);
         client.chat().addListener(this);
     }
 
@@ -111,6 +118,9 @@ public final class HomeModel implements ChatLink.Listener {
     /** Loads the projects and opens each on the chat connection. */
     public void start() {
         connection.set(client.chat().state());
+        for (String peer : unread.knownPeers()) {
+            unread.countDm(dmItem(peer));
+        }
         refresh();
     }
 
@@ -171,7 +181,16 @@ public final class HomeModel implements ChatLink.Listener {
 
     /** Closes the open conversation (Esc). */
     public void closeConversation() {
+        ConversationModel<?> before = open.get();
+        if (before != null) {
+            drafts.put(before.key(), before.draftProperty().get());
+        }
         open.set(null);
+    }
+
+    /** The screen goes away: what was read is written down now. */
+    void closing() {
+        unread.flush();
     }
 
     public void logout() {
@@ -247,6 +266,7 @@ public final class HomeModel implements ChatLink.Listener {
             case RoomEvent.MemberRemoved removed when client.session().isMe(removed.user().username()) -> {
                 endCall(event.projectId());
                 rooms.remove(event.projectId());
+                unread.forgetProject(event.projectId());
                 client.chat().forget(event.projectId());
                 // an open project's view has closed itself with its notice already and left the list
                 item.ifPresent(gone -> {
@@ -262,6 +282,8 @@ public final class HomeModel implements ChatLink.Listener {
                 item.ifPresent(projects::remove);
                 client.chat().forget(event.projectId());
             }
+            case RoomEvent.MemberAdded added when item.isEmpty() && client.session().isMe(added.user().username()) ->
+                refresh(); // added by someone else: the project joins the list
             case RoomEvent.MemberAdded added -> item.ifPresent(i -> i.members(i.membersProperty().get() + 1));
             case RoomEvent.MemberRemoved removed -> item.ifPresent(i -> i.members(i.membersProperty().get() - 1));
             case RoomEvent.ProjectRenamed renamed -> item.ifPresent(i -> i.rename(renamed.name()));
@@ -278,7 +300,11 @@ public final class HomeModel implements ChatLink.Listener {
                 existing.members(p.memberCount());
                 return existing;
             })
-            .orElseGet(() -> ListItem.project(p.id(), p.name(), p.memberCount()))).toList();
+            .orElseGet(() -> {
+                ListItem fresh = ListItem.project(p.id(), p.name(), p.memberCount());
+                unread.countProject(fresh);
+                return fresh;
+            })).toList();
         projects.setAll(items);
         for (ListItem item : items) {
             if (!client.chat().rooms().contains(item.projectId())) {
@@ -288,6 +314,12 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     private void show(ConversationModel<?> model) {
+        ConversationModel<?> before = open.get();
+        if (before != null) {
+            drafts.put(before.key(), before.draftProperty().get());
+        }
+        model.draftProperty().set(drafts.getOrDefault(model.key(), ""));
+        unread.readWhileOpen(model, () -> open.get() == model);
         if (model instanceof ProjectModel room) {
             room.closedProperty().addListener((o, was, closed) -> {
                 if (closed) {
@@ -323,6 +355,7 @@ public final class HomeModel implements ChatLink.Listener {
             case ServerEvent.Chat chat -> chat.message().projectId();
             case ServerEvent.Joined joined -> joined.presence().projectId();
             case ServerEvent.Left left -> left.presence().projectId();
+            case ServerEvent.Here here -> here.here().projectId();
             case ServerEvent.Room room -> room.event().projectId();
             case ServerEvent.Invite invite -> invite.invite().projectId();
             case ServerEvent.Unknown unknown when unknown.data().getValue("projectId") instanceof Number id -> id.longValue();

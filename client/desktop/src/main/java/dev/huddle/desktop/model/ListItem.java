@@ -72,6 +72,10 @@ public final class ListItem {
         unread.set(unread.get() + 1);
     }
 
+    void setUnread(int count) {
+        unread.set(count);
+    }
+
     void read() {
         unread.set(0);
     }

@@ -4,10 +4,12 @@ import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -21,10 +23,12 @@ public final class LoginModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty remember;
     private final BooleanBinding canLogin;
 
-    LoginModel(AppModel app, String server, String username) {
+    LoginModel(AppModel app, String server, String username, boolean remember) {
         this.app = app;
+        this.remember = new SimpleBooleanProperty(remember);
         this.server = new SimpleStringProperty(server);
         this.username = new SimpleStringProperty(username);
         this.canLogin = Bindings.createBooleanBinding(() -> !busy.get() && filled(this.server) && filled(this.username)
@@ -37,6 +41,11 @@ public final class LoginModel {
 
     public StringProperty usernameProperty() {
         return username;
+    }
+
+    /** "Remember me": keep the session on this computer until logout or until it expires. */
+    public BooleanProperty rememberProperty() {
+        return remember;
     }
 
     public StringProperty passwordProperty() {
@@ -79,7 +88,7 @@ public final class LoginModel {
         app.ui().when(client.login(name, password.get()), session -> {
             busy.set(false);
             password.set("");
-            app.loggedIn(client, address, name);
+            app.loggedIn(client, address, session.username(), remember.get(), session.token());
         }, e -> {
             busy.set(false);
             client.close();
@@ -89,6 +98,16 @@ public final class LoginModel {
 
     public void register() {
         app.showRegister(server.get());
+    }
+
+    /** A remembered session is being taken up: the form waits. */
+    void resuming(boolean on) {
+        busy.set(on);
+        info.set(on ? "Signing you back in…" : "");
+    }
+
+    void failed(String message) {
+        error.set(message);
     }
 
     void reset(String message) {

@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * What the desktop client remembers between runs, in {@code ~/.huddle/desktop.properties}: the
- * server address last logged in to, the last username and the theme. Never a password or a token.
+ * server address last logged in to, the last username, whether to stay logged in, and the theme.
+ * Never a password or a token (a remembered token lives in its own owner-only file, {@code TokenStore}).
  */
 public final class Prefs {
 
@@ -28,6 +29,11 @@ public final class Prefs {
 
     public static Prefs inHome() {
         return new Prefs(Path.of(System.getProperty("user.home"), ".huddle", "desktop.properties"));
+    }
+
+    /** The folder the preferences live in, where the client keeps its other files too. */
+    public Path dir() {
+        return file.toAbsolutePath().getParent();
     }
 
     public String get(String key, String fallback) {

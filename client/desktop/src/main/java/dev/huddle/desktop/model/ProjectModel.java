@@ -1,11 +1,12 @@
 package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
-import dev.huddle.client.http.Projects;
 import dev.huddle.client.state.RoomState;
+import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
+import dev.huddle.contracts.room.Projects;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.stream.Collectors;
@@ -155,7 +156,26 @@ public final class ProjectModel extends ConversationModel<RoomMessage> {
     @Override
     protected LogEntry entry(RoomMessage m) {
         return LogEntry.message(m.id(), m.username(), m.text(), m.createdAt(), client.session() != null
-            && client.session().isMe(m.username()));
+            && client.session().isMe(m.username()), m.file());
+    }
+
+    @Override
+    protected FileTarget fileTarget() {
+        return new FileTarget.Room(projectId());
+    }
+
+    @Override
+    public String key() {
+        return key(projectId());
+    }
+
+    static String key(long projectId) {
+        return "project." + projectId;
+    }
+
+    @Override
+    protected HuddleClient client() {
+        return client;
     }
 
     private void refreshMembers() {

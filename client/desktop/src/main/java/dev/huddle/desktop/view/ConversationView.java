@@ -29,7 +29,9 @@ import javafx.scene.text.TextFlow;
 /**
  * A conversation's log and input, shared by the project view and direct messages. The log shows the
  * whole history oldest → newest and asks for the older page when scrolled to the top; the input
- * sends on Enter and breaks the line on Shift+Enter. The attach button is the files issue's seam.
+ * sends on Enter and breaks the line on Shift+Enter. Files are sent with the attach button or by
+ * dropping them on the conversation ({@link FileViews}); shared files show in the log with a download
+ * button, pictures with a thumbnail.
  */
 final class ConversationView {
 
@@ -41,7 +43,7 @@ final class ConversationView {
     ConversationView(ConversationModel<?> model) {
         log.setId("log");
         log.setItems(model.entries());
-        log.setCellFactory(list -> new EntryCell());
+        log.setCellFactory(list -> new EntryCell(model));
         log.setFocusTraversable(true);
         log.setPlaceholder(new Label("No messages yet. Say hello!"));
         VBox.setVgrow(log, Priority.ALWAYS);
@@ -72,11 +74,10 @@ final class ConversationView {
         });
         HBox.setHgrow(input, Priority.ALWAYS);
 
-        // files (issue "files"): the attach button, drag-and-drop and file messages plug in here
-        Button attach = new Button("Attach");
+        Button attach = new Button("_Attach");
         attach.setId("attach");
-        attach.setDisable(true);
-        attach.setTooltip(new Tooltip("Sending files comes with the files feature"));
+        attach.setTooltip(new Tooltip("Send files (or drop them on the conversation)"));
+        attach.setOnAction(e -> FileViews.choose(root.getScene().getWindow(), model));
         Button send = new Button("_Send");
         send.setId("send");
         send.getStyleClass().add(Styles.ACCENT);
@@ -98,8 +99,16 @@ final class ConversationView {
         error.visibleProperty().bind(model.errorProperty().isNotEmpty());
         error.managedProperty().bind(model.errorProperty().isNotEmpty());
 
+        Label fileStatus = new Label();
+        fileStatus.setId("file-status");
+        fileStatus.textProperty().bind(model.fileStatusProperty());
+        fileStatus.getStyleClass().add(Styles.SUCCESS);
+        fileStatus.visibleProperty().bind(model.fileStatusProperty().isNotEmpty());
+        fileStatus.managedProperty().bind(model.fileStatusProperty().isNotEmpty());
+
         root.setCenter(new VBox(4, olderRow, log));
-        root.setBottom(new VBox(4, error, inputRow));
+        root.setBottom(new VBox(4, error, fileStatus, FileViews.transfers(model), inputRow));
+        FileViews.acceptDrops(root, model);
         keepScrolledToNewest(model);
     }
 
@@ -136,8 +145,14 @@ final class ConversationView {
         return -1;
     }
 
-    /** {@code username: message - timestamp}, the name in bold; notices muted and in italics. */
+    /** {@code username: message - timestamp}, the name in bold; notices muted and in italics; a shared file below its line. */
     private static final class EntryCell extends ListCell<LogEntry> {
+        private final ConversationModel<?> model;
+
+        EntryCell(ConversationModel<?> model) {
+            this.model = model;
+        }
+
         @Override
         protected void updateItem(LogEntry entry, boolean empty) {
             super.updateItem(entry, empty);
@@ -163,7 +178,7 @@ final class ConversationView {
             }
             flow.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
             flow.setPrefWidth(0);
-            setGraphic(flow);
+            setGraphic(entry.file() == null ? flow : new VBox(4, flow, FileViews.shared(model, entry)));
             setAccessibleText(entry.line());
         }
     }

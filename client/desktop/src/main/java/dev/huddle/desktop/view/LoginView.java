@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -33,6 +34,11 @@ final class LoginView {
         login.disableProperty().bind(model.canLoginProperty().not());
         login.setOnAction(e -> model.login());
 
+        CheckBox remember = new CheckBox("_Remember me on this computer");
+        remember.setId("remember");
+        remember.setMnemonicParsing(true);
+        remember.selectedProperty().bindBidirectional(model.rememberProperty());
+
         Hyperlink register = new Hyperlink("Create an account");
         register.setId("register-link");
         register.setOnAction(e -> model.register());
@@ -46,6 +52,7 @@ final class LoginView {
             Forms.field("_Server", server, "server"),
             Forms.field("_Username", username, "username"),
             Forms.field("_Password", password, "password"),
+            remember,
             Forms.message(model.errorProperty(), Styles.DANGER, "login-error"),
             Forms.message(model.infoProperty(), Styles.SUCCESS, "login-info"),
             login, signUp);

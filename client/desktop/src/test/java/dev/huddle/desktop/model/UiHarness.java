@@ -66,8 +66,17 @@ final class UiHarness implements AutoCloseable {
         });
     }
 
+    /** The window closes (a remembered session stays valid), and this harness is done. */
+    void quit() {
+        run(app::stop);
+        thread.shutdown();
+    }
+
     @Override
     public void close() {
+        if (thread.isShutdown()) {
+            return;
+        }
         HomeModel home = app.homeProperty().get();
         if (home != null) {
             run(home::logout);

@@ -6,18 +6,27 @@ import static dev.huddle.desktop.view.Window.showing;
 import static dev.huddle.desktop.view.Window.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.client.files.LineFiles;
+import dev.huddle.client.files.Progress;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.Reply;
 import dev.huddle.desktop.Servers;
+import dev.huddle.desktop.model.AppModel;
 import dev.huddle.desktop.model.ListItem;
+import dev.huddle.desktop.model.ProjectModel;
 import dev.huddle.server.testing.Eventually;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.ListView;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +46,9 @@ class DesktopWindowTest {
     @TempDir
     static Path root;
     static Servers servers;
+    @TempDir
+    Path work;
+    private AppModel app;
 
     @BeforeAll
     static void start() {
@@ -56,7 +68,7 @@ class DesktopWindowTest {
         if (servers == null) {
             return;
         }
-        Window.open(stage, servers, root.resolve("home-" + System.nanoTime()));
+        app = Window.open(stage, servers, root.resolve("home-" + System.nanoTime()));
     }
 
     private static String token(LineConnection line, String user) {
@@ -100,6 +112,55 @@ class DesktopWindowTest {
             line.ok(new Command.Chat(tb, id, "hi alice"));
             Eventually.assertThat(() -> assertThat(log(robot)).anyMatch(l -> l.startsWith(bob + ": hi alice - ")));
             assertThat(log(robot)).anyMatch(l -> l.startsWith(alice + ": hello bob\ntwo lines - "));
+        }
+    }
+
+    @Test
+    void filesSentEitherWayShowWithADownloadThatChecksTheHashAndAPictureAsAThumbnail(FxRobot robot) throws Exception {
+        String alice = servers.user("alice");
+        String bob = servers.user("bob");
+        try (LineConnection line = servers.line(); LineFiles files = servers.lineFiles()) {
+            String tb = token(line, bob);
+            long id = line.ok(new Command.NewProject(tb, "Shared files")).getJsonObject("project").getLong("id");
+            line.ok(new Command.AddGroup(tb, id, alice));
+            List<Reply.Event> bobSees = new CopyOnWriteArrayList<>();
+            line.onEvent(bobSees::add);
+            line.ok(new Command.Join(tb, id));
+            Window.logIn(robot, alice);
+            Eventually.assertThat(() -> assertThat(fx(() -> robot.lookup(Window.labelled("Shared files")).tryQuery()
+                .isPresent())).isTrue());
+            robot.clickOn(Window.labelled("Shared files"));
+            Eventually.assertThat(() -> assertThat(text(robot, "#project-title")).isEqualTo("Shared files"));
+
+            // sent in this window (what the attach button and a drop hand to the model)
+            Path notes = Files.writeString(work.resolve("notes.txt"), "agenda: ship it\n".repeat(1000));
+            ProjectModel open = (ProjectModel) fx(() -> app.homeProperty().get().openProperty().get());
+            fx(() -> {
+                open.attach(List.of(notes));
+                return null;
+            });
+            Eventually.assertThat(() -> assertThat(bobSees).anyMatch(e -> e.type().equals("chat")
+                && e.json().getJsonObject("file") != null
+                && e.json().getJsonObject("file").getString("name").equals("notes.txt")));
+
+            // sent from the other client (huddle-cli's line connection)
+            Path chart = work.resolve("chart.png");
+            BufferedImage picture = new BufferedImage(120, 80, BufferedImage.TYPE_INT_RGB);
+            picture.getGraphics().fillRect(10, 10, 50, 60);
+            ImageIO.write(picture, "png", chart.toFile());
+            long chartId = files.upload(tb, new FileTarget.Room(id), chart, "chart.png", Progress.NONE).getLong("id");
+            Eventually.assertThat(() -> assertThat(fx(() -> robot.lookup("#thumbnail-" + chartId).tryQuery()
+                .map(node -> ((ImageView) node).getImage() != null && ((ImageView) node).getImage().getWidth() > 0)
+                .orElse(false))).isTrue());
+            assertThat(log(robot)).anyMatch(l -> l.startsWith(bob + ": ") && l.contains("chart.png"));
+
+            Path downloads = Files.createDirectories(work.resolve("downloads"));
+            System.setProperty("huddle.downloads", downloads.toString());
+            robot.clickOn("#download-" + chartId);
+            Eventually.assertThat(() -> assertThat(text(robot, "#file-status")).startsWith("Saved chart.png (SHA-256 checked)"));
+            assertThat(Files.readAllBytes(downloads.resolve("chart.png"))).isEqualTo(Files.readAllBytes(chart));
+        } finally {
+            System.clearProperty("huddle.downloads");
         }
     }
 

@@ -5,17 +5,23 @@ import static dev.huddle.desktop.view.Window.showing;
 import static dev.huddle.desktop.view.Window.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.client.files.LineFiles;
+import dev.huddle.client.files.Progress;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.desktop.HeadlessParticipant;
 import dev.huddle.desktop.Servers;
 import dev.huddle.desktop.model.SyntheticScreen;
 import dev.huddle.server.testing.Eventually;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -123,6 +129,18 @@ class ScreenshotTour {
             robot.clickOn("#theme");
             shoot(robot, "06-project-dark");
             robot.clickOn("#theme");
+
+            try (LineFiles files = servers.lineFiles()) {
+                Path chart = root.resolve("burndown.png");
+                ImageIO.write(chart(), "png", chart.toFile());
+                Path notes = Files.writeString(root.resolve("release-notes.md"), "# 2.0\n- faster rooms\n".repeat(400));
+                files.upload(tb, new FileTarget.Room(launch), notes, "release-notes.md", Progress.NONE);
+                long chartId = files.upload(tb, new FileTarget.Room(launch), chart, "burndown.png", Progress.NONE)
+                    .getLong("id");
+                Eventually.assertThat(() -> assertThat(Window.fx(() -> robot.lookup("#thumbnail-" + chartId).tryQuery()
+                    .map(n -> ((javafx.scene.image.ImageView) n).getImage() != null).orElse(false))).isTrue());
+            }
+            shoot(robot, "07-files");
             call(robot, launch);
         }
     }
@@ -149,8 +167,29 @@ class ScreenshotTour {
             });
             carol.run(new Command.Chat(carol.token, launch, "Sharing the roadmap slide now"));
             Eventually.assertThat(() -> assertThat(log(robot)).anyMatch(l -> l.contains("roadmap slide")));
-            shoot(robot, "07-call");
+            shoot(robot, "08-call");
         }
+    }
+
+    /** A small burn-down chart, so the thumbnail shows something a team would share. */
+    private static BufferedImage chart() {
+        BufferedImage image = new BufferedImage(480, 300, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 480, 300);
+        int[] left = {34, 30, 27, 22, 20, 15, 11, 6, 3};
+        for (int i = 0; i < left.length; i++) {
+            g.setColor(new java.awt.Color(66, 133, 244));
+            g.fillRect(30 + i * 48, 270 - left[i] * 7, 32, left[i] * 7);
+        }
+        g.setColor(new java.awt.Color(234, 67, 53));
+        g.setStroke(new java.awt.BasicStroke(3));
+        g.drawLine(46, 270 - 34 * 7, 30 + 8 * 48 + 16, 270);
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.drawLine(20, 270, 470, 270);
+        g.dispose();
+        return image;
     }
 
     private static void register(String name) {
