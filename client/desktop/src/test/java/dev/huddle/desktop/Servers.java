@@ -82,7 +82,7 @@ public final class Servers implements AutoCloseable {
 
     /** A second client's file connection, as huddle-cli sends files over the line protocol, on the other chat instance. */
     public LineFiles lineFiles() {
-        return LineFiles.open("127.0.0.1", cluster.linePortB, Duration.ofSeconds(10));
+        return LineFiles.open("127.0.0.1", secondLinePort, Duration.ofSeconds(10));
     }
 
     @Override
