@@ -2,6 +2,7 @@ package dev.huddle.desktop;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.desktop.model.AppModel;
+import dev.huddle.desktop.model.DeviceCallSources;
 import dev.huddle.desktop.model.Prefs;
 import dev.huddle.desktop.model.UiThread;
 import dev.huddle.desktop.view.AppView;
@@ -22,7 +23,8 @@ public final class HuddleApp extends Application {
     @Override
     public void start(Stage stage) {
         String server = System.getenv().getOrDefault("HUDDLE_SERVER", "127.0.0.1");
-        model = new AppModel(new UiThread(Platform::runLater), Prefs.inHome(), server, HuddleClient::create);
+        model = new AppModel(new UiThread(Platform::runLater), Prefs.inHome(), server, HuddleClient::create,
+            DeviceCallSources.here(why -> System.err.println("huddle: " + why)));
         open(stage, model);
         model.start();
         if (Boolean.getBoolean("huddle.measure.startup")) {

@@ -57,6 +57,7 @@ public final class CallModel {
     private final HuddleClient client;
     private final long projectId;
     private final CallSources sources;
+    private volatile AudioSink speaker;
     private final Clock clock;
     private final CallRoster roster;
     private final FrameHandoff frames;
@@ -196,15 +197,31 @@ public final class CallModel {
             picture -> frames.offer(name, picture));
         try {
             CallTicket ticket = CallControl.ticket(projectId, answer);
+            AudioSink heard = sources.speaker();
+            speaker = heard;
             Call started = Call.start(ticket, new CallSettings(cameraSource, microphone, CallSettings.DEFAULT_FPS,
                 CallSettings.DEFAULT_QUALITY), (peer, number, image, jpeg) -> frames.offer(peer, image),
-                AudioSink.NONE, roster::username, clock);
+                heard, roster::username, clock);
             ui.run(() -> joined(started, microphone));
         } catch (RuntimeException e) {
             cameraSource.close();
             microphone.close();
+            closeSpeaker();
             ui.run(() -> failed(new HuddleException(ErrorCode.UNAVAILABLE, "could not reach the media relay: "
                 + e.getMessage())));
+        }
+    }
+
+    /** On the control thread: the speaker a call played to, if it holds a device. */
+    private void closeSpeaker() {
+        AudioSink heard = speaker;
+        speaker = null;
+        if (heard instanceof AutoCloseable device) {
+            try {
+                device.close();
+            } catch (Exception e) {
+                // a device that fails to close is gone either way; the next call opens a fresh one
+            }
         }
     }
 
@@ -251,6 +268,7 @@ public final class CallModel {
             if (shared != null) {
                 shared.close();
             }
+            closeSpeaker();
         });
         showRoster();
     }

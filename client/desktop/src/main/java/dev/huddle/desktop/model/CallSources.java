@@ -1,5 +1,6 @@
 package dev.huddle.desktop.model;
 
+import dev.huddle.client.media.AudioSink;
 import dev.huddle.client.media.AudioSource;
 import dev.huddle.client.media.SyntheticVideo;
 import dev.huddle.client.media.ToneSource;
@@ -31,9 +32,15 @@ public interface CallSources {
     /** The microphone named {@code device}, or a tone when there is none. */
     AudioSource microphone(String device);
 
+    /** Where the others are heard; the call closes it (if {@link AutoCloseable}) when it ends. */
+    default AudioSink speaker() {
+        return AudioSink.NONE;
+    }
+
     /**
-     * No devices: a moving test pattern for the camera, {@link SyntheticScreen} for the screen (a
-     * stand-in until a JavaCV screen grabber is plugged in here), a tone for the microphone.
+     * No devices: a moving test pattern for the camera, {@link SyntheticScreen} for the screen, a tone
+     * for the microphone, nothing heard. The tests use these; the application uses
+     * {@link DeviceCallSources}, which falls back to them for what a machine lacks.
      */
     static CallSources synthetic() {
         return new CallSources() {
