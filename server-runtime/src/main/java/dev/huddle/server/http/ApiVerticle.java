@@ -55,6 +55,8 @@ public abstract class ApiVerticle extends VerticleBase {
         routes();
         errorAnswers();
         server = vertx.createHttpServer(serverOptions(HttpServers.options(runtime.config())));
+        // a request Netty cannot decode (431, 414, 400) never reaches the router
+        server.invalidRequestHandler(responder::refuseUndecodable);
         configure(server);
         return server.requestHandler(router).listen();
     }
