@@ -27,6 +27,8 @@ import java.util.List;
  * @param tokenClockSkew   tolerated difference between auth-service's clock and this node's
  * @param tokenSyncLease   how long this node trusts its copy of the revocations and signing keys
  *                         without hearing from auth-service; past it, it asks before accepting a token
+ * @param tokenKeyRefreshCooldown least time between two early syncs caused by tokens naming a key
+ *                         this node does not hold (a flood of made-up key ids costs one sync per period)
  */
 public record NodeConfig(
     String serviceName,
@@ -45,7 +47,8 @@ public record NodeConfig(
     Duration shutdownGrace,
     Path clusterCredentials,
     Duration tokenClockSkew,
-    Duration tokenSyncLease) {
+    Duration tokenSyncLease,
+    Duration tokenKeyRefreshCooldown) {
 
     public static final Setting<String> CLUSTER_NAME = Setting.text("HUDDLE_CLUSTER_NAME", "huddle",
         "Hazelcast cluster name; only nodes with the same name form a cluster.");
@@ -79,12 +82,16 @@ public record NodeConfig(
     public static final Setting<Duration> TOKEN_SYNC_LEASE = Setting.duration("HUDDLE_TOKEN_SYNC_LEASE", "2s",
         "How long a node trusts its copy of revocations and signing keys before asking auth-service again.");
 
+    public static final Setting<Duration> TOKEN_KEY_REFRESH_COOLDOWN = Setting.duration(
+        "HUDDLE_TOKEN_KEY_REFRESH_COOLDOWN", "10s",
+        "Least time between two syncs caused by tokens signed by a key this node does not hold; others are refused at once.");
+
     private static final Duration MAX_SKEW = Duration.ofSeconds(60);
 
     /** The common settings; each service adds its own HTTP port setting with its own default. */
     public static final List<Setting<?>> SETTINGS = List.of(CLUSTER_NAME, CLUSTER_BIND, CLUSTER_PUBLIC_HOST,
         CLUSTER_PORT, CLUSTER_MEMBERS, BUS_PORT, HTTP_HOST, DATA_DIR, LOG_DIR, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE,
-        CLUSTER_CREDENTIALS, TOKEN_CLOCK_SKEW, TOKEN_SYNC_LEASE);
+        CLUSTER_CREDENTIALS, TOKEN_CLOCK_SKEW, TOKEN_SYNC_LEASE, TOKEN_KEY_REFRESH_COOLDOWN);
 
     /** The HTTP port setting, shared by name, defaulted per service. */
     public static Setting<Integer> httpPort(int defaultPort) {
@@ -114,7 +121,8 @@ public record NodeConfig(
         return new NodeConfig(serviceName, CLUSTER_NAME.read(env), bind,
             publicHost.isEmpty() ? bind : publicHost, CLUSTER_PORT.read(env), members, BUS_PORT.read(env),
             HTTP_HOST.read(env), httpPort(defaultHttpPort).read(env), DATA_DIR.read(env), LOG_DIR.read(env),
-            cert, key, SHUTDOWN_GRACE.read(env), CLUSTER_CREDENTIALS.read(env), skew, lease);
+            cert, key, SHUTDOWN_GRACE.read(env), CLUSTER_CREDENTIALS.read(env), skew, lease,
+            TOKEN_KEY_REFRESH_COOLDOWN.read(env));
     }
 
     public boolean tlsEnabled() {
