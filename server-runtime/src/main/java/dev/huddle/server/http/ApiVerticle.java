@@ -46,7 +46,7 @@ public abstract class ApiVerticle extends VerticleBase {
     @Override
     public final Future<?> start() {
         router = Router.router(vertx);
-        OpsRoutes.mount(router, runtime);
+        OpsRoutes.mount(router, runtime, responder);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
             .putHeader("content-type", "application/yaml").sendFile(openApiResource));
         streamingRoutes(router);
