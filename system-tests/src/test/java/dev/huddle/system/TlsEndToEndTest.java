@@ -74,7 +74,7 @@ class TlsEndToEndTest {
     }
 
     @Test
-    void theCliSpeaksTlsTrustingTheGivenCa() {
+    void theCliSpeaksTlsTrustingTheGivenCa() throws Exception {
         Path home = root.resolve("home-cli");
         assertThat(cli(home, "--ca", ca.toString(), "register", "tlscarol", "Quiet-river-7710-tls").status()).isZero();
         assertThat(cli(home, "--ca", ca.toString(), "login", "tlscarol", "Quiet-river-7710-tls").status()).isZero();
@@ -83,6 +83,18 @@ class TlsEndToEndTest {
         String id = Long.toString(new JsonObject(created.out().strip()).getJsonObject("project").getLong("id"));
         assertThat(cli(home, "--ca", ca.toString(), "send", id, "over", "tls").status()).isZero();
         assertThat(cli(home, "--ca", ca.toString(), "history", id).out()).contains("tlscarol: over tls - ");
+
+        // files go over https to chat-service's HTTP port, with the same trust
+        byte[] bytes = "a report sent over TLS\n".repeat(500).getBytes(StandardCharsets.UTF_8);
+        Path source = java.nio.file.Files.write(root.resolve("report.txt"), bytes);
+        String httpPort = Integer.toString(cluster.httpPort(cluster.chatB));
+        Run sent = cli(home, "--ca", ca.toString(), "send-file", id, source.toString(), "--http-port", httpPort);
+        assertThat(sent.status()).as(sent.err()).isZero();
+        String fileId = Long.toString(new JsonObject(sent.out().strip()).getLong("id"));
+        Path fetched = root.resolve("fetched.txt");
+        Run got = cli(home, "--ca", ca.toString(), "get-file", fileId, "-o", fetched.toString(), "--http-port", httpPort);
+        assertThat(got.status()).as(got.err()).isZero();
+        assertThat(fetched).hasBinaryContent(bytes);
 
         Run insecure = cli(home, "--insecure", "projects");
         assertThat(insecure.status()).isZero();

@@ -84,14 +84,15 @@ public final class Cli {
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;
-        --timeout is how long to wait for each reply (default 10 s). --tls speaks TLS (the server runs with
-        HUDDLE_TLS_CERT) and checks its certificate against the JDK's CAs, or --ca FILE's (e.g. the
-        data/tls/ca.crt of ./huddle certs; implies --tls); --insecure trusts any certificate (testing only). The token is HUDDLE_CLI_TOKEN when
-        set, else the one login saved in ~/.huddle/token (mode 600; logout removes it). A password
+        --timeout is how long to wait for each reply (default 10 s). --tls speaks TLS (the server runs
+        with HUDDLE_TLS_CERT) and checks its certificate against the JDK's CAs, or against --ca FILE
+        (e.g. data/tls/ca.crt of ./huddle certs; implies --tls); --insecure trusts any certificate
+        (testing only). The token is HUDDLE_CLI_TOKEN when set, else the one login saved in ~/.huddle/token (mode 600; logout removes it). A password
         given as '-' is read from the first line of stdin, which keeps it out of ps and shell history.
         Output: the server's JSON result on one line (--pretty indents it); history, dm-history and
-        chat print messages as 'username: message - timestamp'. send-file and get-file talk HTTP to
-        chat-service's port 8083 (--http-port) and draw a progress bar on stderr when it is a terminal.
+        chat print messages as 'username: message - timestamp'. send-file and get-file talk HTTP (https
+        with --tls) to chat-service's port 8083 (--http-port) and draw a progress bar on stderr when it
+        is a terminal.
         Exit status: 0 OK; 1 refused (ERR <CODE> <message> on stderr) or server unreachable; 2 usage.
         """;
 
@@ -253,7 +254,8 @@ public final class Cli {
         return (int) value;
     }
 
-    private static ClientTls tls(Args args) {
+    /** Whether to speak TLS and whom to trust, from --tls, --ca and --insecure. */
+    static ClientTls tls(Args args) {
         String ca = args.value("ca");
         if (ca != null && args.flag("insecure")) {
             throw new Args.UsageException("--ca and --insecure exclude each other: trust one CA, or any certificate");
