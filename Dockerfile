@@ -46,6 +46,7 @@ EXPOSE ${HTTP_PORT} 5701
 
 USER 10001:10001
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS "http://127.0.0.1:${HUDDLE_HTTP_PORT}/health" || exit 1
+    CMD if [ -n "${HUDDLE_TLS_CERT}" ]; then curl -fsSk "https://127.0.0.1:${HUDDLE_HTTP_PORT}/health"; \
+        else curl -fsS "http://127.0.0.1:${HUDDLE_HTTP_PORT}/health"; fi || exit 1
 # the same JVM options as ./huddle and the tests: jvm.options at the repository root
 ENTRYPOINT ["java", "@/app/jvm.options", "-jar", "/app/service.jar"]

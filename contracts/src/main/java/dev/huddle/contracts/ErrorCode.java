@@ -21,6 +21,10 @@ public enum ErrorCode {
     EMAIL_TAKEN(409),
     CONFLICT(409),
     PAYLOAD_TOO_LARGE(413),
+    /** HTTP only: the request line (method and URI) is longer than the server reads. */
+    URI_TOO_LONG(414),
+    /** HTTP only: the request's headers are larger than the server reads. */
+    HEADERS_TOO_LARGE(431),
     /** A file larger than the server's per-file limit, refused before any byte of it is read. */
     TOO_LARGE(413),
     /** A file that would take its uploader past their storage quota. */

@@ -53,6 +53,11 @@ record Layout(Path root, Path stateDir, String java, String clusterName, int por
         return stateDir.resolve("data").resolve("cluster");
     }
 
+    /** The local CA and server certificate for client-facing TLS ({@code ./huddle certs}). */
+    Path tlsDir() {
+        return stateDir.resolve("data").resolve("tls");
+    }
+
     Path logDir(String service) {
         return stateDir.resolve("log").resolve(service);
     }

@@ -3,6 +3,7 @@ package dev.huddle.launcher;
 import dev.huddle.server.config.ConfigException;
 import dev.huddle.server.config.Env;
 import dev.huddle.server.trust.ClusterCredentials;
+import dev.huddle.server.trust.DevelopmentTls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class Main {
                 case "status" -> status(layout);
                 case "restart" -> restart(layout, rest);
                 case "credentials" -> credentials(layout, rest);
+                case "certs" -> certs(layout, rest);
                 default -> usage("unknown command '" + (args.length == 0 ? "" : args[0]) + "'");
             };
         } catch (UsageException e) {
@@ -108,6 +110,26 @@ public final class Main {
             default -> throw new UsageException("usage: ./huddle credentials [show|ensure|rotate]");
         };
         Output.line(result);
+        return 0;
+    }
+
+    /**
+     * A local CA and a server certificate for client-facing TLS in data/tls ({@link DevelopmentTls}):
+     * {@code certs [--host NAME]...}, each name or address clients use beside the loopback ones.
+     */
+    private static int certs(Layout layout, List<String> args) throws Exception {
+        List<String> hosts = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (!args.get(i).equals("--host") || i + 1 >= args.size()) {
+                throw new UsageException("usage: ./huddle certs [--host NAME]...");
+            }
+            hosts.add(args.get(++i));
+        }
+        try {
+            Output.line(DevelopmentTls.make(layout.tlsDir(), hosts, Clock.systemUTC()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         return 0;
     }
 

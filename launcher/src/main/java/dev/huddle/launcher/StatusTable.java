@@ -17,26 +17,26 @@ final class StatusTable {
     private StatusTable() {
     }
 
-    static List<String> status(List<Row> rows) {
+    static List<String> status(List<Row> rows, HealthProbe health) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(STATUS_FORMAT, "SERVICE", "STATE", "PID", "UPTIME", "RESTARTS", "HEALTH", "URL")
             .stripTrailing());
         for (Row row : rows) {
             lines.add(String.format(STATUS_FORMAT, row.instance().name(), row.state(),
                 row.pid() == null ? "-" : row.pid(), row.uptime() == null ? "-" : duration(row.uptime()),
-                row.restarts(), row.healthy() ? "UP" : "DOWN", HealthProbe.url(row.instance().httpPort())));
+                row.restarts(), row.healthy() ? "UP" : "DOWN", health.url(row.instance().httpPort())));
         }
         return lines;
     }
 
     /** Where the started services listen. */
-    static List<String> ports(List<Instance> instances, Layout layout) {
+    static List<String> ports(List<Instance> instances, Layout layout, HealthProbe health) {
         List<String> lines = new ArrayList<>();
         lines.add(String.format(PORTS_FORMAT, "SERVICE", "HTTP", "OTHER PORTS", "LOG").stripTrailing());
         for (Instance instance : instances) {
             String others = instance.otherPortsText();
             others = (others.isEmpty() ? "" : others + " ") + "cluster:" + instance.clusterPort();
-            lines.add(String.format(PORTS_FORMAT, instance.name(), "http://127.0.0.1:" + instance.httpPort(), others,
+            lines.add(String.format(PORTS_FORMAT, instance.name(), health.baseUrl(instance.httpPort()), others,
                 layout.shown(layout.console(instance.name()))));
         }
         return lines;

@@ -35,7 +35,7 @@ final class Supervisor {
     private final Plan plan;
     private final Clock clock;
     private final Consumer<String> out;
-    private final HealthProbe health = new HealthProbe();
+    private final HealthProbe health = HealthProbe.of(dev.huddle.server.config.Env.system());
     private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "huddle-supervisor");
         thread.setDaemon(true);
@@ -160,6 +160,11 @@ final class Supervisor {
     }
 
     /** One row per known service, health asked of each running one. */
+    /** How the services' health is asked, and at which URLs. */
+    HealthProbe health() {
+        return health;
+    }
+
     CompletableFuture<List<StatusTable.Row>> status() {
         return onLoop(() -> {
             List<CompletableFuture<StatusTable.Row>> rows = new ArrayList<>();
@@ -243,7 +248,7 @@ final class Supervisor {
         if (took.compareTo(HEALTH_TIMEOUT) > 0) {
             m.state = "unhealthy";
             healthy.completeExceptionally(new IllegalStateException(m.instance.name() + " did not report healthy on "
-                + HealthProbe.url(m.instance.httpPort()) + " within " + HEALTH_TIMEOUT.toSeconds() + "s"));
+                + health.url(m.instance.httpPort()) + " within " + HEALTH_TIMEOUT.toSeconds() + "s"));
             return;
         }
         health.isUp(m.instance.httpPort()).thenAcceptAsync(up -> {

@@ -97,7 +97,7 @@ final class SupervisorProcess {
 
     private List<String> readyTable(List<String> names) {
         List<String> lines = new ArrayList<>(StatusTable.ports(
-            names.stream().map(supervisor.plan()::instance).toList(), layout));
+            names.stream().map(supervisor.plan()::instance).toList(), layout, supervisor.health()));
         lines.add("");
         lines.add("Cluster '" + layout.clusterName() + "'. Data (SQLite) under " + shownDir("data")
             + "<service>/, action logs under " + shownDir("log") + "<service>/<DD_MM_YYYY>/.");
@@ -113,7 +113,7 @@ final class SupervisorProcess {
         String[] words = request.split("\\s+");
         List<String> args = List.of(words).subList(1, words.length);
         return switch (words[0]) {
-            case "status" -> supervisor.status().thenApply(rows -> Control.Reply.ok(StatusTable.status(rows)));
+            case "status" -> supervisor.status().thenApply(rows -> Control.Reply.ok(StatusTable.status(rows, supervisor.health())));
             case "await" -> startup;
             case "start" -> startEach(args);
             case "restart" -> args.size() != 1
@@ -137,7 +137,8 @@ final class SupervisorProcess {
         }
         return chain.thenApply(v -> {
             lines.add("");
-            lines.addAll(StatusTable.ports(names.stream().map(supervisor.plan()::instance).toList(), layout));
+            lines.addAll(StatusTable.ports(names.stream().map(supervisor.plan()::instance).toList(), layout,
+                supervisor.health()));
             return Control.Reply.ok(lines);
         });
     }

@@ -144,6 +144,15 @@ class AuthHttpApiTest {
     }
 
     @Test
+    void requestsTheServerCannotDecodeAnswerTheJsonErrorShapeToo() {
+        // Netty reads 8 KiB of headers and a 4 KiB request line; past them the router never runs
+        assertRefused(auth.client.get("/api/auth/me").putHeader("x-padding", "a".repeat(16 * 1024)).send().await(),
+            431, "HEADERS_TOO_LARGE");
+        assertRefused(auth.client.get("/api/auth/me?q=" + "a".repeat(8 * 1024)).send().await(),
+            414, "URI_TOO_LONG");
+    }
+
+    @Test
     void aMultipartBodyLeavesNoFileBehind() throws Exception {
         Path uploads = Path.of("file-uploads");
         long before = countFiles(uploads);

@@ -39,7 +39,13 @@ final class AuthServiceHarness implements AutoCloseable {
     }
 
     static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv) {
-        NodeConfig node = new TestNodes(root).node("auth-service", 0);
+        return start(clientVertx, root, authEnv, Map.of());
+    }
+
+    /** @param nodeEnv common node settings replacing the test defaults (e.g. the HTTP bind address) */
+    static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv,
+                                    Map<String, String> nodeEnv) {
+        NodeConfig node = new TestNodes(root).node("auth-service", 0, nodeEnv);
         AuthConfig config = AuthConfig.read(Env.of(authEnv));
         RunningService service = ServiceLauncher.start(node, config, AuthDeployer::deploy,
             Clock.fixed(NOW, ZoneOffset.UTC)).await();

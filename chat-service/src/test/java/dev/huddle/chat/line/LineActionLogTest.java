@@ -1,24 +1,16 @@
 package dev.huddle.chat.line;
 
+import dev.huddle.chat.testing.StandaloneChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.chat.ChatConfig;
-import dev.huddle.chat.ChatDeployer;
-import dev.huddle.server.config.Env;
-import dev.huddle.server.config.NodeConfig;
-import dev.huddle.server.runtime.RunningService;
-import dev.huddle.server.runtime.ServiceLauncher;
 import dev.huddle.server.testing.Eventually;
-import dev.huddle.server.testing.TestNodes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -38,27 +30,20 @@ class LineActionLogTest {
 
     @TempDir
     static Path root;
-    static RunningService chat;
+    static StandaloneChat chat;
     static int linePort;
     static Path logDir;
 
     @BeforeAll
     static void start() {
-        TestNodes nodes = new TestNodes(root);
-        Map<String, String> env = new HashMap<>(nodes.env("chat-service", 0));
-        int httpPort = TestNodes.freePort();
-        linePort = TestNodes.freePort();
-        env.put("HUDDLE_HTTP_PORT", Integer.toString(httpPort));
-        env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
-        NodeConfig node = NodeConfig.read("chat-service", httpPort, Env.of(env));
-        logDir = node.logDir();
-        chat = ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, Clock.systemUTC())
-            .await();
+        chat = StandaloneChat.start(root, Map.of());
+        linePort = chat.linePort();
+        logDir = chat.logDir();
     }
 
     @AfterAll
     static void stop() {
-        chat.stop().await();
+        chat.stop();
     }
 
     @Test

@@ -1,15 +1,9 @@
 package dev.huddle.chat.line;
 
+import dev.huddle.chat.testing.StandaloneChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.chat.ChatConfig;
-import dev.huddle.chat.ChatDeployer;
-import dev.huddle.server.config.Env;
-import dev.huddle.server.config.NodeConfig;
-import dev.huddle.server.runtime.RunningService;
-import dev.huddle.server.runtime.ServiceLauncher;
 import dev.huddle.server.testing.Eventually;
-import dev.huddle.server.testing.TestNodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,9 +11,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -43,27 +35,21 @@ class LineConnectionLimitsTest {
 
     @TempDir
     static Path root;
-    static RunningService chat;
+    static StandaloneChat chat;
     static int linePort;
 
     @BeforeAll
     static void start() {
-        TestNodes nodes = new TestNodes(root);
-        Map<String, String> env = new HashMap<>(nodes.env("chat-service", 0));
-        int httpPort = TestNodes.freePort();
-        linePort = TestNodes.freePort();
-        env.put("HUDDLE_HTTP_PORT", Integer.toString(httpPort));
-        env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
-        env.put("HUDDLE_CHAT_LINE_TIMEOUT", LINE_TIMEOUT_SECONDS + "s");
-        env.put("HUDDLE_CHAT_LOGIN_DEADLINE", LOGIN_DEADLINE_SECONDS + "s");
-        env.put("HUDDLE_CHAT_MAX_CONNECTIONS_PER_ADDRESS", Integer.toString(MAX_PER_ADDRESS));
-        chat = ServiceLauncher.start(NodeConfig.read("chat-service", httpPort, Env.of(env)),
-            ChatConfig.read(Env.of(env)), ChatDeployer::deploy, Clock.systemUTC()).await();
+        chat = StandaloneChat.start(root, Map.of(
+            "HUDDLE_CHAT_LINE_TIMEOUT", LINE_TIMEOUT_SECONDS + "s",
+            "HUDDLE_CHAT_LOGIN_DEADLINE", LOGIN_DEADLINE_SECONDS + "s",
+            "HUDDLE_CHAT_MAX_CONNECTIONS_PER_ADDRESS", Integer.toString(MAX_PER_ADDRESS)));
+        linePort = chat.linePort();
     }
 
     @AfterAll
     static void stop() {
-        chat.stop().await();
+        chat.stop();
     }
 
     @Test

@@ -1,15 +1,9 @@
 package dev.huddle.chat.ws;
 
+import dev.huddle.chat.testing.StandaloneChat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.huddle.chat.ChatConfig;
-import dev.huddle.chat.ChatDeployer;
-import dev.huddle.server.config.Env;
-import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.http.HttpServers;
-import dev.huddle.server.runtime.RunningService;
-import dev.huddle.server.runtime.ServiceLauncher;
-import dev.huddle.server.testing.TestNodes;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -25,9 +19,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -52,23 +44,18 @@ class WebSocketLimitsTest {
 
     @TempDir
     static Path root;
-    static RunningService chat;
+    static StandaloneChat chat;
     static int port;
 
     @BeforeAll
     static void start() {
-        TestNodes nodes = new TestNodes(root);
-        Map<String, String> env = new HashMap<>(nodes.env("chat-service", 0));
-        port = TestNodes.freePort();
-        env.put("HUDDLE_HTTP_PORT", Integer.toString(port));
-        env.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(TestNodes.freePort()));
-        chat = ServiceLauncher.start(NodeConfig.read("chat-service", port, Env.of(env)), ChatConfig.read(Env.of(env)),
-            ChatDeployer::deploy, Clock.systemUTC()).await();
+        chat = StandaloneChat.start(root, Map.of());
+        port = chat.httpPort();
     }
 
     @AfterAll
     static void stop() {
-        chat.stop().await();
+        chat.stop();
     }
 
     @Test

@@ -25,6 +25,8 @@ final class TicketKeys {
     private final AtomicBoolean wanted = new AtomicBoolean(true);
     private final EventBus bus;
     private final DeliveryOptions options;
+    /** The question to room-service in flight, or null; touched on the verticle's context only. */
+    private Future<Void> asking;
 
     TicketKeys(EventBus bus, Duration timeout) {
         this.bus = bus;
@@ -40,12 +42,19 @@ final class TicketKeys {
         wanted.set(true);
     }
 
-    /** Asks room-service if a key is wanted; a failure leaves it wanted for the next try. */
+    /**
+     * Asks room-service if a key is wanted; a failure leaves it wanted for the next try. Called once a
+     * heartbeat, which is the cool-down: however many JOINs name unknown keys meanwhile, room-service
+     * is asked at most once a heartbeat, and never while the last question is unanswered.
+     */
     Future<Void> refreshIfWanted() {
+        if (asking != null) {
+            return asking;
+        }
         if (!wanted.getAndSet(false)) {
             return Future.succeededFuture();
         }
-        return bus.<JsonObject>request(BusAddresses.ROOM_CALL_TICKET_KEY, new JsonObject(), options)
+        Future<Void> request = bus.<JsonObject>request(BusAddresses.ROOM_CALL_TICKET_KEY, new JsonObject(), options)
             .map(reply -> {
                 String keyId = reply.body().getString("keyId");
                 ring.add(keyId, PublicKeyRing.decode(reply.body().getString("publicKey")));
@@ -56,5 +65,8 @@ final class TicketKeys {
                 wanted.set(true);
                 LOG.warn("no media ticket key from room-service yet ({}); joins wait for it", e.getMessage());
             });
+        asking = request;
+        request.onComplete(done -> asking = null);
+        return request;
     }
 }

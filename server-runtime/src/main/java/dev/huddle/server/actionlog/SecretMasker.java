@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  *       password, {@code login <user> <password>} everything after the user name, and
  *       {@code logout <token>} the token, JWT-shaped or not;</li>
  *   <li>a command word glued to what follows by something other than a space or tab
- *       ({@code login<NBSP>bob<NBSP>pw}): everything after {@code reg}, {@code login} or
+ *       ({@code login<NBSP>bob<NBSP>pw}), or words separated by any other blank, control or format
+ *       character ({@code login alice<U+3000>pw}): everything after {@code reg}, {@code login} or
  *       {@code logout} is masked, as which part is the secret cannot be told;</li>
  *   <li>values of the JSON fields {@code password}, {@code newPassword}, {@code currentPassword},
  *       {@code token}, {@code accessToken} and {@code refreshToken} (any case), the name compared
@@ -47,7 +48,10 @@ public final class SecretMasker {
     // valid JSON after masking.
     private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\h++)[^\\s\"',;]++");
 
-    private static final Pattern WORD = Pattern.compile("\\S++");
+    // A word ends at any blank a client may type or paste, not only at ASCII ones: "login alice\u3000pw"
+    // (an ideographic space from an input method) is three words, and pw the secret. Controls and format
+    // characters separate words too.
+    private static final Pattern WORD = Pattern.compile("[^\\p{javaWhitespace}\\p{Z}\\p{Cc}\\p{Cf}]++");
 
     private static final Set<String> SECRET_FIELDS = Set.of(
             "password", "newpassword", "currentpassword", "token", "accesstoken", "refreshtoken");
@@ -125,6 +129,10 @@ public final class SecretMasker {
         if (firstSecret < 0) {
             return line;
         }
+        if (hasOtherSeparator(line, words.end())) {
+            // which words the server would take for the user and the password cannot be told
+            return line.substring(0, words.end()) + MASK;
+        }
         List<int[]> spans = new ArrayList<>();
         do {
             spans.add(new int[] {words.start(), words.end()});
@@ -159,11 +167,30 @@ public final class SecretMasker {
     private static boolean mayStartWithSecretCommand(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (!Character.isWhitespace(c)) {
+            if (!isSeparator(c)) {
                 return c == 'r' || c == 'R' || c == 'l' || c == 'L';
             }
         }
         return false;
+    }
+
+    /** Whether words after {@code from} are separated by anything but spaces and tabs (a final CR aside). */
+    private static boolean hasOtherSeparator(String line, int from) {
+        int end = line.endsWith("\r") ? line.length() - 1 : line.length();
+        for (int i = from; i < end; i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && isSeparator(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters {@link #WORD} stops at. */
+    private static boolean isSeparator(char c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
+            || type == Character.FORMAT;
     }
 
     private static boolean containsIgnoreCase(String text, String word) {

@@ -27,6 +27,9 @@ import java.util.List;
  * @param tokenClockSkew   tolerated difference between auth-service's clock and this node's
  * @param tokenSyncLease   how long this node trusts its copy of the revocations and signing keys
  *                         without hearing from auth-service; past it, it asks before accepting a token
+ * @param tokenKeyRefreshCooldown least time between two early syncs caused by tokens naming a key
+ *                         this node does not hold (a flood of made-up key ids costs one sync per period)
+ * @param metricsToken     bearer token a {@code /metrics} request must carry; empty: loopback callers only
  */
 public record NodeConfig(
     String serviceName,
@@ -45,7 +48,9 @@ public record NodeConfig(
     Duration shutdownGrace,
     Path clusterCredentials,
     Duration tokenClockSkew,
-    Duration tokenSyncLease) {
+    Duration tokenSyncLease,
+    Duration tokenKeyRefreshCooldown,
+    String metricsToken) {
 
     public static final Setting<String> CLUSTER_NAME = Setting.text("HUDDLE_CLUSTER_NAME", "huddle",
         "Hazelcast cluster name; only nodes with the same name form a cluster.");
@@ -79,12 +84,20 @@ public record NodeConfig(
     public static final Setting<Duration> TOKEN_SYNC_LEASE = Setting.duration("HUDDLE_TOKEN_SYNC_LEASE", "2s",
         "How long a node trusts its copy of revocations and signing keys before asking auth-service again.");
 
+    public static final Setting<Duration> TOKEN_KEY_REFRESH_COOLDOWN = Setting.duration(
+        "HUDDLE_TOKEN_KEY_REFRESH_COOLDOWN", "10s",
+        "Least time between two syncs caused by tokens signed by a key this node does not hold; others are refused at once.");
+
+    public static final Setting<String> METRICS_TOKEN = Setting.text("HUDDLE_METRICS_TOKEN", "",
+        "Bearer token a /metrics request must carry; empty: /metrics answers callers on this machine's loopback only.");
+
     private static final Duration MAX_SKEW = Duration.ofSeconds(60);
 
     /** The common settings; each service adds its own HTTP port setting with its own default. */
     public static final List<Setting<?>> SETTINGS = List.of(CLUSTER_NAME, CLUSTER_BIND, CLUSTER_PUBLIC_HOST,
         CLUSTER_PORT, CLUSTER_MEMBERS, BUS_PORT, HTTP_HOST, DATA_DIR, LOG_DIR, TLS_CERT, TLS_KEY, SHUTDOWN_GRACE,
-        CLUSTER_CREDENTIALS, TOKEN_CLOCK_SKEW, TOKEN_SYNC_LEASE);
+        CLUSTER_CREDENTIALS, TOKEN_CLOCK_SKEW, TOKEN_SYNC_LEASE, TOKEN_KEY_REFRESH_COOLDOWN,
+        METRICS_TOKEN);
 
     /** The HTTP port setting, shared by name, defaulted per service. */
     public static Setting<Integer> httpPort(int defaultPort) {
@@ -111,10 +124,22 @@ public record NodeConfig(
         if (lease.isZero()) {
             throw new ConfigException("HUDDLE_TOKEN_SYNC_LEASE: must be longer than 0");
         }
+        String metricsToken = METRICS_TOKEN.read(env);
+        if (!metricsToken.isEmpty() && metricsToken.length() < 16) {
+            throw new ConfigException("HUDDLE_METRICS_TOKEN: must be at least 16 characters (or empty)");
+        }
         return new NodeConfig(serviceName, CLUSTER_NAME.read(env), bind,
             publicHost.isEmpty() ? bind : publicHost, CLUSTER_PORT.read(env), members, BUS_PORT.read(env),
             HTTP_HOST.read(env), httpPort(defaultHttpPort).read(env), DATA_DIR.read(env), LOG_DIR.read(env),
-            cert, key, SHUTDOWN_GRACE.read(env), CLUSTER_CREDENTIALS.read(env), skew, lease);
+            cert, key, SHUTDOWN_GRACE.read(env), CLUSTER_CREDENTIALS.read(env), skew, lease,
+            TOKEN_KEY_REFRESH_COOLDOWN.read(env), metricsToken);
+    }
+
+    /** Keeps the metrics token out of anything that prints the config. */
+    @Override
+    public String toString() {
+        return "NodeConfig[" + serviceName + ", cluster " + clusterName + ", http " + httpHost + ":" + httpPort
+            + (tlsEnabled() ? " (TLS)" : "") + "]";
     }
 
     public boolean tlsEnabled() {

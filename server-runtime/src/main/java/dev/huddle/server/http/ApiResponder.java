@@ -5,7 +5,10 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.server.actionlog.ActionLog;
 import dev.huddle.server.token.Principal;
 import io.vertx.core.Future;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -45,6 +48,27 @@ public final class ApiResponder {
     public void fail(RoutingContext ctx, String action, Throwable error) {
         HuddleException refusal = toRefusal(error);
         send(ctx, action, refusal.code().httpStatus(), refusal.toJson());
+    }
+
+    /**
+     * Answers a request Netty could not decode (headers or request line too long, a malformed
+     * request) with the JSON error shape; the server closes the connection once it is sent. Nothing
+     * of the request is logged but its method and path: its headers were never read.
+     */
+    public void refuseUndecodable(HttpServerRequest request) {
+        Throwable cause = request.decoderResult().cause();
+        HuddleException refusal = switch (cause) {
+            case TooLongHttpHeaderException e -> new HuddleException(ErrorCode.HEADERS_TOO_LARGE,
+                "the request headers are too large");
+            case TooLongHttpLineException e -> new HuddleException(ErrorCode.URI_TOO_LONG,
+                "the request line is too long");
+            case null, default -> HuddleException.badRequest("the request is not valid HTTP");
+        };
+        String body = refusal.toJson().encode();
+        request.response().setStatusCode(refusal.code().httpStatus())
+            .putHeader("content-type", "application/json").end(body);
+        actionLog.record("unknown", null, request.method() + " (undecodable request)",
+            refusal.code().httpStatus() + " " + body);
     }
 
     /**

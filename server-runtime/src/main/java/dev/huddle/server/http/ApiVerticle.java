@@ -46,7 +46,7 @@ public abstract class ApiVerticle extends VerticleBase {
     @Override
     public final Future<?> start() {
         router = Router.router(vertx);
-        OpsRoutes.mount(router, runtime);
+        OpsRoutes.mount(router, runtime, responder);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
             .putHeader("content-type", "application/yaml").sendFile(openApiResource));
         streamingRoutes(router);
@@ -55,6 +55,8 @@ public abstract class ApiVerticle extends VerticleBase {
         routes();
         errorAnswers();
         server = vertx.createHttpServer(serverOptions(HttpServers.options(runtime.config())));
+        // a request Netty cannot decode (431, 414, 400) never reaches the router
+        server.invalidRequestHandler(responder::refuseUndecodable);
         configure(server);
         return server.requestHandler(router).listen();
     }

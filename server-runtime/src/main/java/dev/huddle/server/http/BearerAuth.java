@@ -22,17 +22,21 @@ public final class BearerAuth {
     /** A handler for routes whose action type is {@code action} (used for the log if refused). */
     public io.vertx.core.Handler<RoutingContext> forAction(String action) {
         return ctx -> {
-            String header = ctx.request().getHeader("Authorization");
-            String token = header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
-                ? header.substring(PREFIX.length()).trim()
-                : null;
-            tokens.verify(token).onComplete(
+            tokens.verify(bearer(ctx)).onComplete(
                 principal -> {
                     ctx.put(ApiResponder.PRINCIPAL, principal);
                     ctx.next();
                 },
                 error -> responder.fail(ctx, action, error));
         };
+    }
+
+    /** The token of an {@code Authorization: Bearer <token>} header, or null without one. */
+    static String bearer(RoutingContext ctx) {
+        String header = ctx.request().getHeader("Authorization");
+        return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+            ? header.substring(PREFIX.length()).trim()
+            : null;
     }
 
     /** The raw bearer token of an authenticated request (logout needs it). */

@@ -9,7 +9,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 
 /**
- * {@code GET /health} and {@code GET /metrics}, the same on every service.
+ * {@code GET /health} and {@code GET /metrics}, the same on every service; {@code /metrics} only for
+ * those {@link MetricsAccess} lets in.
  *
  * <p>Health is 200 {@code {"status":"UP",...}} only when the node is clustered, its database answers
  * and it is not shutting down; otherwise 503 with the failing check named.
@@ -22,11 +23,12 @@ public final class OpsRoutes {
         this.runtime = runtime;
     }
 
-    public static void mount(Router router, ServiceRuntime runtime) {
+    public static void mount(Router router, ServiceRuntime runtime, ApiResponder responder) {
         OpsRoutes routes = new OpsRoutes(runtime);
         PrometheusMeterRegistry registry = runtime.node().metrics();
         router.get("/health").handler(routes::health);
-        router.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        router.get("/metrics").handler(new MetricsAccess(runtime.config().metricsToken(), responder))
+            .handler(PrometheusScrapingHandler.create(registry));
     }
 
     private void health(RoutingContext ctx) {

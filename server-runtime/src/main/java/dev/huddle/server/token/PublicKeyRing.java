@@ -8,6 +8,7 @@ import java.security.PublicKey;
 import java.security.interfaces.EdECPublicKey;
 import java.security.spec.InvalidKeySpecException;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
@@ -43,10 +44,17 @@ public final class PublicKeyRing {
 
     /**
      * Makes {@code replacement} the ring's whole content: keys not in it stop verifying at once
-     * (a retired key), new ones start.
+     * (a retired key), new ones start. A kid whose key is unchanged keeps the very object it had:
+     * verifiers remember tokens by key identity, so a refresh that brings nothing new must not make
+     * them verify every cached token again.
      */
     public synchronized void replaceAll(Map<String, PublicKey> replacement) {
-        replacement.forEach(this::add);
+        replacement.forEach((kid, key) -> {
+            PublicKey held = keys.get(kid);
+            if (held == null || !Arrays.equals(held.getEncoded(), requireEd25519(key).getEncoded())) {
+                add(kid, key);
+            }
+        });
         keys.keySet().retainAll(replacement.keySet());
     }
 

@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  *       (partitioned, paused, overloaded) therefore stops trusting its stale copy at most one lease
  *       after the change was made, which is exactly how long auth-service waits for confirmations
  *       that do not come.</li>
+ *   <li><b>Unknown key.</b> A token signed by a key this node does not hold (a rotation whose push
+ *       has not arrived yet) makes the node sync once and try again; such early syncs are at most one
+ *       per {@code HUDDLE_TOKEN_KEY_REFRESH_COOLDOWN} and share the sync in flight, so a flood of
+ *       tokens with made-up key ids costs one request per period and never flushes the verified-token
+ *       cache (a refresh keeps unchanged keys as they are).</li>
  * </ul>
  */
 public final class TokenGate {
@@ -52,6 +57,7 @@ public final class TokenGate {
     private final Vertx vertx;
     private final Clock clock;
     private final Duration lease;
+    private final Duration keyRefreshCooldown;
     private final PublicKeyRing keys = new PublicKeyRing();
     private final RevocationList revoked;
     private final TokenVerifier verifier;
@@ -65,11 +71,13 @@ public final class TokenGate {
     private long trustedUntilMillis = Long.MIN_VALUE;
     private boolean stale = true;
     private Future<Void> syncing;
+    private long keyRefreshNotBeforeMillis = Long.MIN_VALUE;
 
-    TokenGate(Vertx vertx, Clock clock, Duration skew, Duration lease) {
+    TokenGate(Vertx vertx, Clock clock, Duration skew, Duration lease, Duration keyRefreshCooldown) {
         this.vertx = vertx;
         this.clock = clock;
         this.lease = lease;
+        this.keyRefreshCooldown = keyRefreshCooldown;
         this.revoked = new RevocationList(clock);
         this.verifier = new TokenVerifier(keys, revoked, clock, skew, TokenVerifier.DEFAULT_CACHE_CAPACITY,
             new BouncyCastleProvider());
@@ -81,12 +89,14 @@ public final class TokenGate {
      * waiting for it (auth-service may not be up yet; the first token verified waits for it).
      */
     public static Future<TokenGate> start(ClusterNode node, NodeConfig config, Clock clock) {
-        return start(node.vertx(), node.nodeId(), clock, config.tokenClockSkew(), config.tokenSyncLease())
+        return start(node.vertx(), node.nodeId(), clock, config.tokenClockSkew(), config.tokenSyncLease(),
+            config.tokenKeyRefreshCooldown())
             .onSuccess(gate -> gate.watchMembership(node));
     }
 
-    static Future<TokenGate> start(Vertx vertx, String nodeId, Clock clock, Duration skew, Duration lease) {
-        TokenGate gate = new TokenGate(vertx, clock, skew, lease);
+    static Future<TokenGate> start(Vertx vertx, String nodeId, Clock clock, Duration skew, Duration lease,
+                                   Duration keyRefreshCooldown) {
+        TokenGate gate = new TokenGate(vertx, clock, skew, lease, keyRefreshCooldown);
         return vertx.eventBus()
             .<JsonObject>consumer(BusAddresses.trustUpdateAddressOf(nodeId), gate::onUpdate)
             .completion()
@@ -125,13 +135,30 @@ public final class TokenGate {
      * verification.
      */
     public Future<Principal> verify(String token) {
-        return current().compose(v -> {
-            try {
-                return Future.succeededFuture(verifier.verify(token));
-            } catch (InvalidTokenException e) {
-                return Future.failedFuture(new HuddleException(ErrorCode.INVALID_TOKEN, e.getMessage()));
+        return current().compose(v -> verifyHeld(token, true));
+    }
+
+    private Future<Principal> verifyHeld(String token, boolean mayRefresh) {
+        try {
+            return Future.succeededFuture(verifier.verify(token));
+        } catch (InvalidTokenException e) {
+            if (mayRefresh && e.reason() == InvalidTokenException.Reason.UNKNOWN_KEY && mayRefreshKeys()) {
+                return sync().transform(synced -> verifyHeld(token, false));
             }
-        });
+            return Future.failedFuture(new HuddleException(ErrorCode.INVALID_TOKEN, e.getMessage()));
+        }
+    }
+
+    /** Whether a token naming an unknown key may cause a sync now (the cool-down has passed). */
+    private synchronized boolean mayRefreshKeys() {
+        long now = clock.millis();
+        if (syncing == null && now < keyRefreshNotBeforeMillis) {
+            return false;
+        }
+        if (syncing == null) {
+            keyRefreshNotBeforeMillis = now + keyRefreshCooldown.toMillis();
+        }
+        return true; // a sync in flight is shared: waiting for it costs auth-service nothing
     }
 
     /**
@@ -155,6 +182,11 @@ public final class TokenGate {
      */
     public void onRevocation(Consumer<String> listener) {
         revocationListeners.add(listener);
+    }
+
+    /** Tokens the verifier remembers; for tests. */
+    int verifierCacheSize() {
+        return verifier.cacheSize();
     }
 
     /** This node's revision of auth-service's changes; {@value TrustUpdate#SNAPSHOT} before its first sync. */

@@ -17,10 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
@@ -53,10 +56,18 @@ public record ClusterCa(X509Certificate certificate, PrivateKey key) {
 
     /** A new CA, valid for ten years from {@code clock}'s now (a minute earlier, for clock skew). */
     public static ClusterCa create(Clock clock) {
+        return create(clock, "Huddle cluster CA");
+    }
+
+    /**
+     * A new CA named {@code commonName} plus a random suffix (two CAs made on one machine must not
+     * share a name), valid for ten years. {@link DevelopmentTls} makes one for client-facing TLS.
+     */
+    public static ClusterCa create(Clock clock, String commonName) {
         try {
             KeyPair pair = newKeyPair();
             Instant now = clock.instant();
-            X500Name name = new X500Name("CN=Huddle cluster CA " + Long.toHexString(RANDOM.nextLong() >>> 16));
+            X500Name name = new X500Name("CN=" + commonName + " " + Long.toHexString(RANDOM.nextLong() >>> 16));
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(),
                 Date.from(now.minusSeconds(60)), Date.from(now.plus(CA_VALIDITY)), name, pair.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -76,6 +87,22 @@ public record ClusterCa(X509Certificate certificate, PrivateKey key) {
 
     /** Issues a node certificate, valid for {@link #NODE_VALIDITY} but never past the CA's own end. */
     public Issued issueNode(Clock clock) {
+        return issue(clock, "huddle-node", new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth},
+            null);
+    }
+
+    /**
+     * Issues a TLS server certificate for {@code hosts} (names and IP addresses, each a subject
+     * alternative name clients check), valid like a node certificate.
+     */
+    public Issued issueServer(Clock clock, List<String> hosts) {
+        GeneralName[] names = hosts.stream()
+            .map(host -> new GeneralName(isIpAddress(host) ? GeneralName.iPAddress : GeneralName.dNSName, host))
+            .toArray(GeneralName[]::new);
+        return issue(clock, hosts.get(0), new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth}, new GeneralNames(names));
+    }
+
+    private Issued issue(Clock clock, String commonName, KeyPurposeId[] purposes, GeneralNames alternativeNames) {
         try {
             KeyPair pair = newKeyPair();
             Instant now = clock.instant();
@@ -84,19 +111,25 @@ public record ClusterCa(X509Certificate certificate, PrivateKey key) {
                 end = certificate.getNotAfter().toInstant();
             }
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(),
-                Date.from(now.minusSeconds(60)), Date.from(end), new X500Name("CN=huddle-node"), pair.getPublic());
+                Date.from(now.minusSeconds(60)), Date.from(end), new X500Name("CN=" + commonName), pair.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(
-                    new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
+                .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes))
                 .addExtension(Extension.authorityKeyIdentifier, false,
                     utils.createAuthorityKeyIdentifier(certificate))
                 .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()));
+            if (alternativeNames != null) {
+                builder.addExtension(Extension.subjectAlternativeName, false, alternativeNames);
+            }
             return new Issued(sign(builder, key), pair.getPrivate());
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
-            throw new IllegalStateException("cannot issue a node certificate", e);
+            throw new IllegalStateException("cannot issue a certificate for " + commonName, e);
         }
+    }
+
+    private static boolean isIpAddress(String host) {
+        return host.contains(":") || host.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     }
 
     /** Whether {@code node} carries this CA's valid signature. */

@@ -34,6 +34,16 @@ class SecretMaskerTest {
     }
 
     @Test
+    void wordsSeparatedByAnyOtherBlankMaskEverythingAfterTheCommandWord() {
+        // found by SecretMaskerFuzzTest: an ideographic space (an input method's) made "bob\u3000pw" one
+        // word, so the line looked like a login without a password and was written as it came
+        assertThat(SecretMasker.mask("login bob\u3000pw-secret")).isEqualTo("login" + M);
+        assertThat(SecretMasker.mask(" REG\rbob\u3000pw-secret junk")).isEqualTo(" REG" + M);
+        assertThat(SecretMasker.mask("\u00a0login bob pw-secret")).isEqualTo("\u00a0login bob " + M);
+        assertThat(SecretMasker.mask("login bob pw-secret\r")).isEqualTo("login bob " + M + "\r");
+    }
+
+    @Test
     void aJsonKeyIsRecognisedAfterItsEscapesAreDecoded() {
         assertThat(SecretMasker.mask("{\"user\":\"bob\",\"pass\\u0077ord\":\"pw-secret\"}"))
                 .isEqualTo("{\"user\":\"bob\",\"pass\\u0077ord\":\"" + M + "\"}");

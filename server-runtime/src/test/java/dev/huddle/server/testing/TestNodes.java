@@ -45,7 +45,14 @@ public final class TestNodes {
 
     /** Config for the {@code index}-th node of the test cluster (0, 1, 2...). */
     public NodeConfig node(String serviceName, int index) {
-        return NodeConfig.read(serviceName, freePort(), Env.of(env(serviceName, index)));
+        return node(serviceName, index, Map.of());
+    }
+
+    /** Config for the {@code index}-th node with some of its settings replaced by {@code overrides}. */
+    public NodeConfig node(String serviceName, int index, Map<String, String> overrides) {
+        Map<String, String> env = env(serviceName, index);
+        env.putAll(overrides);
+        return NodeConfig.read(serviceName, freePort(), Env.of(env));
     }
 
     /** The environment a node of this test cluster would be started with (for child processes). */

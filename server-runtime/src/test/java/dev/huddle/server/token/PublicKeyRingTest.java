@@ -61,4 +61,19 @@ class PublicKeyRingTest {
     void blankKidIsRejected() {
         assertThatThrownBy(() -> new PublicKeyRing().add(" ", key)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aRefreshThatBringsTheSameKeysKeepsTheHeldObjectsSoVerifiedTokensStayCached() {
+        PublicKeyRing ring = new PublicKeyRing();
+        PublicKey other = TestTokens.newKeyPair().getPublic();
+        ring.replaceAll(java.util.Map.of("k1", key, "k2", other));
+        PublicKey copy = PublicKeyRing.decode(PublicKeyRing.encode(key)); // as a sync brings it: a new object
+
+        ring.replaceAll(java.util.Map.of("k1", copy));
+
+        assertThat(ring.find("k1").orElseThrow()).isSameAs(key);
+        assertThat(ring.find("k2")).isEmpty();
+        ring.replaceAll(java.util.Map.of("k1", other));
+        assertThat(ring.find("k1")).contains(other);
+    }
 }

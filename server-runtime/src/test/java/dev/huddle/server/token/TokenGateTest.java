@@ -34,6 +34,7 @@ class TokenGateTest {
     private static final Duration SKEW = Duration.ofSeconds(5);
     private static final Duration LEASE = Duration.ofSeconds(2);
     private static final String NODE = "node-under-test";
+    private static final Duration KEY_REFRESH_COOLDOWN = Duration.ofSeconds(10);
 
     private final MutableClock clock = MutableClock.atFixedInstant();
     private final TestTokens tokens = new TestTokens();
@@ -59,7 +60,7 @@ class TokenGateTest {
             message.reply(new TrustUpdate(TrustUpdate.SNAPSHOT, authRevision, authKeys, authRevoked).toJson());
         });
         auth.completion().await();
-        gate = TokenGate.start(vertx, NODE, clock, SKEW, LEASE).await();
+        gate = TokenGate.start(vertx, NODE, clock, SKEW, LEASE, KEY_REFRESH_COOLDOWN).await();
     }
 
     @AfterEach
@@ -146,6 +147,43 @@ class TokenGateTest {
         assertThatThrownBy(() -> gate.check(token)).isInstanceOfSatisfying(InvalidTokenException.class,
             e -> assertThat(e.reason()).isEqualTo(InvalidTokenException.Reason.UNKNOWN_KEY));
         assertThat(gate.verify(next.sign(TestTokens.claims(clock.instant()))).await().userId()).isEqualTo(42);
+    }
+
+    @Test
+    void aTokenSignedByAKeyWhosePushWasMissedVerifiesAfterOneSync() {
+        gate.verify(tokens.sign(TestTokens.claims(clock.instant()))).await();
+        TestTokens rotated = new TestTokens();
+        // auth-service rotated; the push never reached this node, whose lease still runs
+        authKeys = Map.of(tokens.kid, tokens.keyPair.getPublic(), rotated.kid, rotated.keyPair.getPublic());
+        authRevision++;
+        int before = syncs.get();
+
+        assertThat(gate.verify(rotated.sign(TestTokens.claims(clock.instant()))).await().userId()).isEqualTo(42);
+        assertThat(syncs.get()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFloodOfTokensWithMadeUpKeyIdsCostsOneSyncPerCooldownAndKeepsTheCache() {
+        String good = tokens.sign(TestTokens.claims(clock.instant()));
+        gate.verify(good).await();
+        int cached = gate.verifierCacheSize();
+        int before = syncs.get();
+
+        for (int i = 0; i < 500; i++) {
+            TestTokens stranger = new TestTokens(); // a key (and kid) nobody holds
+            assertRefused(stranger.sign(TestTokens.claims(clock.instant())), ErrorCode.INVALID_TOKEN);
+        }
+
+        assertThat(syncs.get()).isEqualTo(before + 1);
+        assertThat(gate.verifierCacheSize()).isEqualTo(cached);
+        assertThat(gate.verify(good).await().userId()).isEqualTo(42);
+
+        clock.advance(KEY_REFRESH_COOLDOWN);
+        int afterCooldown = syncs.get();
+        assertRefused(new TestTokens().sign(TestTokens.claims(clock.instant())), ErrorCode.INVALID_TOKEN);
+        assertRefused(new TestTokens().sign(TestTokens.claims(clock.instant())), ErrorCode.INVALID_TOKEN);
+        // one sync because the lease ran out meanwhile, one for the first unknown key; none for the second
+        assertThat(syncs.get()).isEqualTo(afterCooldown + 2);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.huddle.client.cli;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.client.store.TokenStore;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.ErrorCode;
@@ -34,14 +35,15 @@ public final class Cli {
     /** Opens a connection; {@link LineConnection#open} in production, a test server's port in tests. */
     @FunctionalInterface
     public interface Connector {
-        LineConnection connect(String host, int port, Duration timeout);
+        LineConnection connect(String host, int port, Duration timeout, ClientTls tls);
     }
 
     /** The environment variable holding a token, used instead of the token file when set. */
     public static final String TOKEN_ENV = "HUDDLE_CLI_TOKEN";
 
     static final String USAGE = """
-        Usage: huddle cli [--host HOST] [--port PORT] [--timeout SECONDS] [--pretty] <command> [args]
+        Usage: huddle cli [--host HOST] [--port PORT] [--tls [--ca FILE | --insecure]] [--timeout SECONDS]
+                          [--pretty] <command> [args]
 
         Accounts
           register <username> <password> [email]  create an account
@@ -89,17 +91,20 @@ public final class Cli {
           help                                    this text
 
         Connects to chat-service's line protocol, 127.0.0.1:7000 unless --host/--port say otherwise;
-        --timeout is how long to wait for each reply (default 10 s). The token is HUDDLE_CLI_TOKEN when
-        set, else the one login saved in ~/.huddle/token (mode 600; logout removes it). A password
+        --timeout is how long to wait for each reply (default 10 s). --tls speaks TLS (the server runs
+        with HUDDLE_TLS_CERT) and checks its certificate against the JDK's CAs, or against --ca FILE
+        (e.g. data/tls/ca.crt of ./huddle certs; implies --tls); --insecure trusts any certificate
+        (testing only). The token is HUDDLE_CLI_TOKEN when set, else the one login saved in ~/.huddle/token (mode 600; logout removes it). A password
         given as '-' is read from the first line of stdin, which keeps it out of ps and shell history.
         Output: the server's JSON result on one line (--pretty indents it); history, dm-history and
-        chat print messages as 'username: message - timestamp'. send-file and get-file talk HTTP to
-        chat-service's port 8083 (--http-port) and draw a progress bar on stderr when it is a terminal.
+        chat print messages as 'username: message - timestamp'. send-file and get-file talk HTTP (https
+        with --tls) to chat-service's port 8083 (--http-port) and draw a progress bar on stderr when it
+        is a terminal.
         Exit status: 0 OK; 1 refused (ERR <CODE> <message> on stderr) or server unreachable; 2 usage.
         """;
 
-    static final Set<String> GLOBAL_VALUES = Set.of("host", "port", "timeout");
-    static final Set<String> GLOBAL_FLAGS = Set.of("pretty", "help");
+    static final Set<String> GLOBAL_VALUES = Set.of("host", "port", "timeout", "ca");
+    static final Set<String> GLOBAL_FLAGS = Set.of("pretty", "help", "tls", "insecure");
     static final String DEFAULT_HOST = "127.0.0.1";
     private static final int DEFAULT_PORT = 7000;
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -181,7 +186,11 @@ public final class Cli {
         String host = host(all);
         int port = port(all);
         Duration timeout = timeout(all);
-        try (OneShot oneShot = new OneShot(this, () -> connector.connect(host, port, timeout), all)) {
+        ClientTls tls = tls(all);
+        if (tls.trustAny()) {
+            err.println("huddle-cli: --insecure: the server's certificate is not checked");
+        }
+        try (OneShot oneShot = new OneShot(this, () -> connector.connect(host, port, timeout, tls), all)) {
             return oneShot.run(spec.name(), local.positional());
         }
     }
@@ -250,6 +259,25 @@ public final class Cli {
             throw new Args.UsageException("--port must be from 1 to 65535, not '" + port + "'");
         }
         return (int) value;
+    }
+
+    /** Whether to speak TLS and whom to trust, from --tls, --ca and --insecure. */
+    static ClientTls tls(Args args) {
+        String ca = args.value("ca");
+        if (ca != null && args.flag("insecure")) {
+            throw new Args.UsageException("--ca and --insecure exclude each other: trust one CA, or any certificate");
+        }
+        if (ca != null) {
+            try {
+                return ClientTls.trusting(java.nio.file.Path.of(ca));
+            } catch (IllegalArgumentException e) {
+                throw new Args.UsageException("--ca: " + e.getMessage());
+            }
+        }
+        if (args.flag("insecure")) {
+            return ClientTls.trustingAny();
+        }
+        return args.flag("tls") ? ClientTls.systemTrust() : ClientTls.OFF;
     }
 
     private static Duration timeout(Args args) {

@@ -55,7 +55,7 @@ final class CliFiles {
         long size = size(path);
         String sha256 = Sha256.of(path);
         URI server = server();
-        TusUpload tus = new TusUpload(server, token, timeout());
+        TusUpload tus = new TusUpload(server, token, timeout(), Cli.tls(options));
         UploadResumes resumes = new UploadResumes(cli.tokens().file().resolveSibling("uploads"));
         URI upload = resumes.find(sha256, target.toString(), server).filter(u -> stillThere(tus, u))
             .orElseGet(() -> tus.create(target, name, size, sha256));
@@ -75,7 +75,7 @@ final class CliFiles {
 
     /** {@code get-file <file_id> [-o PATH]}: into PATH, or the server's name for it in the current directory. */
     int get(String token, long fileId) {
-        HttpDownload download = new HttpDownload(server(), token, timeout());
+        HttpDownload download = new HttpDownload(server(), token, timeout(), Cli.tls(options));
         String output = options.value("output");
         Path temp = temporary(output == null ? Path.of("") : Path.of(output));
         ProgressBar bar = new ProgressBar(cli.err(), "file " + fileId, terminal, System::nanoTime);
@@ -161,7 +161,7 @@ final class CliFiles {
         String host = Optional.ofNullable(options.value("host")).orElse(Cli.DEFAULT_HOST);
         String port = options.value("http-port");
         long httpPort = port == null ? DEFAULT_HTTP_PORT : Args.positive(port, "--http-port");
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
+        return URI.create(Cli.tls(options).httpScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
     }
 
     private Duration timeout() {

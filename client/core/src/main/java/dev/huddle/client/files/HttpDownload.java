@@ -1,5 +1,6 @@
 package dev.huddle.client.files;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import java.io.IOException;
@@ -21,7 +22,12 @@ public final class HttpDownload {
     private final HttpFiles http;
 
     public HttpDownload(URI base, String token, Duration timeout) {
-        this.http = new HttpFiles(base, token, timeout);
+        this(base, token, timeout, ClientTls.OFF);
+    }
+
+    /** @param tls whether {@code base} (an https URL then) is reached over TLS, and whom it trusts */
+    public HttpDownload(URI base, String token, Duration timeout, ClientTls tls) {
+        this.http = new HttpFiles(base, token, timeout, tls);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.huddle.client.files;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import io.vertx.core.json.JsonObject;
@@ -20,8 +21,13 @@ final class HttpFiles {
     final String token;
     final Duration timeout;
 
-    HttpFiles(URI base, String token, Duration timeout) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+    HttpFiles(URI base, String token, Duration timeout, ClientTls tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1);
+        javax.net.ssl.SSLContext ssl = tls.sslContext();
+        if (ssl != null) {
+            builder.sslContext(ssl);
+        }
+        this.http = builder.build();
         this.base = base;
         this.token = token;
         this.timeout = timeout;

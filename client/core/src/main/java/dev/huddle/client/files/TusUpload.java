@@ -1,5 +1,6 @@
 package dev.huddle.client.files;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.FileTarget;
@@ -33,7 +34,12 @@ public final class TusUpload {
 
     /** @param base chat-service's HTTP address, e.g. {@code http://127.0.0.1:8083} */
     public TusUpload(URI base, String token, Duration timeout) {
-        this.http = new HttpFiles(base, token, timeout);
+        this(base, token, timeout, ClientTls.OFF);
+    }
+
+    /** @param tls whether {@code base} (an https URL then) is reached over TLS, and whom it trusts */
+    public TusUpload(URI base, String token, Duration timeout, ClientTls tls) {
+        this.http = new HttpFiles(base, token, timeout, tls);
     }
 
     /** Declares the upload; returns its URL. Refusals (TOO_LARGE, QUOTA_EXCEEDED, NOT_MEMBER...) come before any byte moves. */

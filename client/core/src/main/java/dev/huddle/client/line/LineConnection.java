@@ -1,5 +1,6 @@
 package dev.huddle.client.line;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
@@ -69,14 +70,25 @@ public final class LineConnection implements AutoCloseable {
      * @throws HuddleException {@link ErrorCode#UNAVAILABLE} when the connection cannot be made
      */
     public static LineConnection open(String host, int port, Duration timeout) {
+        return open(host, port, timeout, ClientTls.OFF);
+    }
+
+    /**
+     * Connects to a line port, over TLS when {@code tls} says so (the certificate is checked during
+     * the connection, so a server that is not trusted fails it with UNAVAILABLE).
+     *
+     * @param timeout how long to wait for the connection and, later, for each reply
+     * @throws HuddleException {@link ErrorCode#UNAVAILABLE} when the connection cannot be made
+     */
+    public static LineConnection open(String host, int port, Duration timeout, ClientTls tls) {
         Objects.requireNonNull(host, "host");
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
         String peer = host + ":" + port;
         Vertx vertx = ClientVertx.acquire();
-        NetClient client = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true)
-            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        NetClient client = vertx.createNetClient(tls.applyTo(new NetClientOptions().setTcpNoDelay(true)
+            .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))));
         try {
             LineChannel channel = LineChannel.connect(vertx, client, host, port).toCompletionStage()
                 .toCompletableFuture().get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
