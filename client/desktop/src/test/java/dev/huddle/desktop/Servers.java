@@ -34,11 +34,11 @@ public final class Servers implements AutoCloseable {
             cluster.httpPort(cluster.chatA));
     }
 
-    /** A fresh account (password {@code password123}); returns its name. */
+    /** A fresh account (password {@code violet-anchor-93-drum}); returns its name. */
     public String user(String prefix) {
         String name = prefix + NAMES.incrementAndGet() + Long.toString(System.nanoTime() % 10_000, 36);
         try (HuddleClient client = HuddleClient.create(address())) {
-            client.register(name, name + "@example.com", "password123").await();
+            client.register(name, name + "@example.com", "violet-anchor-93-drum").await();
         }
         return name;
     }

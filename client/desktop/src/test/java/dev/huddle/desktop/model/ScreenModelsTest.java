@@ -66,7 +66,7 @@ class ScreenModelsTest {
     }
 
     private static String token(LineConnection line, String username) {
-        return ok(line, new Command.Login(username, "password123")).getString("token");
+        return ok(line, new Command.Login(username, "violet-anchor-93-drum")).getString("token");
     }
 
     /** The second client's command, sent again while chat-service says it is over its 20 commands a second. */
@@ -129,7 +129,7 @@ class ScreenModelsTest {
         ui.run(() -> {
             register.usernameProperty().set("newcomer" + System.nanoTime() % 100_000);
             register.emailProperty().set("new@example.com");
-            register.passwordProperty().set("password123");
+            register.passwordProperty().set("violet-anchor-93-drum");
             register.confirmProperty().set("password124");
             register.register();
         });
@@ -137,7 +137,7 @@ class ScreenModelsTest {
 
         ui.run(() -> {
             register.usernameProperty().set(taken);
-            register.confirmProperty().set("password123");
+            register.confirmProperty().set("violet-anchor-93-drum");
             register.register();
         });
         Eventually.assertThat(() -> assertThat(ui.on(() -> register.errorProperty().get()))
