@@ -58,7 +58,7 @@ public final class AuthDeployer {
         AdminSetup setup = AdminSetup.prepare(runtime.config().dataDir(), config.adminUsername(), accounts.hasAdmin());
         if (setup.pendingCode() != null) {
             LOG.warn("Huddle has no admin yet. To become its admin, register with the one-time setup code {} "
-                + "(\"setupCode\" in POST /api/auth/register, or huddle cli register --setup-code); it is also in {}",
+                + "(\"setupCode\" in POST /api/auth/register); it is also in {}",
                 setup.pendingCode(), setup.file());
         }
         TwoFactor twoFactor = new TwoFactor(new TwoFactorStore(runtime.database()),
