@@ -70,7 +70,7 @@ class CliEndToEndTest {
         assertThat(afterLogout.status()).isEqualTo(1);
     }
 
-    private static Run cli(Path home, int port, String stdin, String... args) {
+    static Run cli(Path home, int port, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));
