@@ -26,12 +26,20 @@ public final class PasswordStrength {
 
     private final int minimumScore;
 
-    /** @param minimumScore 0 (length only, no guessability check) to {@value #MAX_SCORE} */
+    /**
+     * Loads nbvcxz's dictionaries now (seconds on a busy machine), so that the first registration
+     * does not pay for it. Blocking.
+     *
+     * @param minimumScore 0 (length only, no guessability check) to {@value #MAX_SCORE}
+     */
     public PasswordStrength(int minimumScore) {
         if (minimumScore < 0 || minimumScore > MAX_SCORE) {
             throw new IllegalArgumentException("minimumScore must be 0 to " + MAX_SCORE);
         }
         this.minimumScore = minimumScore;
+        if (minimumScore > 0) {
+            estimator().estimate("warm-up");
+        }
     }
 
     /**
