@@ -104,10 +104,12 @@ public final class LoginModel {
             busy.set(false);
             client.close();
             code.set("");
-            if (e instanceof HuddleException h && h.code() == ErrorCode.TOTP_REQUIRED) {
+            ErrorCode refusal = e instanceof HuddleException h ? h.code() : null;
+            if (refusal == ErrorCode.TOTP_REQUIRED) {
                 codeNeeded.set(true);
-                error.set(given == null ? "Enter the code from your authenticator app (or a recovery code)."
-                    : Problems.say(e));
+                error.set("Enter the code from your authenticator app (or a recovery code).");
+            } else if (refusal == ErrorCode.INVALID_CREDENTIALS && given != null) {
+                error.set("Wrong password or code. Each code works once: wait for the next one.");
             } else {
                 error.set(Problems.say(e));
             }

@@ -2,6 +2,8 @@ package dev.huddle.desktop.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.auth.totp.Base32;
+import dev.huddle.auth.totp.Totp;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.chat.ChatLink;
 import dev.huddle.client.line.LineConnection;
@@ -15,6 +17,7 @@ import dev.huddle.server.testing.Eventually;
 import dev.huddle.server.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,6 +119,41 @@ class ScreenModelsTest {
         Prefs remembered = new Prefs(home.resolve("desktop.properties"));
         assertThat(remembered.get("server", "")).isEqualTo(servers.address().text());
         assertThat(remembered.get("username", "")).isEqualTo(alice);
+    }
+
+    @Test
+    void withTwoFactorOnTheLoginPageAsksForTheCodeThenLogsIn() {
+        UiHarness ui = ui();
+        String tina = servers.user("tina");
+        byte[] secret;
+        try (LineConnection line = servers.line()) {
+            String token = token(line, tina);
+            secret = Base32.decode(ok(line, new Command.TotpEnrol(token)).getString("secret"));
+            ok(line, new Command.TotpConfirm(token, Totp.code(secret, Instant.now())));
+        }
+        LoginModel login = ui.app.login();
+        assertThat(ui.on(() -> login.codeNeededProperty().get())).isFalse();
+        ui.login(tina);
+        Eventually.assertThat(() -> assertThat(ui.on(() -> login.codeNeededProperty().get())).isTrue());
+        assertThat(ui.on(() -> login.errorProperty().get())).startsWith("Enter the code from your authenticator app");
+
+        ui.run(() -> {
+            login.passwordProperty().set("violet-anchor-93-drum");
+            login.codeProperty().set("000000");
+            login.login();
+        });
+        Eventually.assertThat(() -> assertThat(ui.on(() -> login.errorProperty().get()))
+            .startsWith("Wrong password or code"));
+        assertThat(ui.on(() -> ui.app.screenProperty().get())).isEqualTo(AppModel.Screen.LOGIN);
+
+        ui.run(() -> {
+            login.passwordProperty().set("violet-anchor-93-drum");
+            // the next step's code: the confirming one's step is used up, and the drift window allows one ahead
+            login.codeProperty().set(Totp.code(secret, Instant.now().plus(Totp.STEP)));
+            login.login();
+        });
+        Eventually.assertThat(() -> assertThat(ui.on(() -> ui.app.screenProperty().get())).isEqualTo(AppModel.Screen.HOME));
+        assertThat(ui.on(() -> login.codeNeededProperty().get())).as("the code field goes once logged in").isFalse();
     }
 
     @Test
