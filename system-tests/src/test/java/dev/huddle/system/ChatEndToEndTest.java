@@ -40,10 +40,10 @@ class ChatEndToEndTest {
     @Test
     void seed004SessionVerbatimOverARawSocket() {
         try (LineClient nc = LineClient.connect(cluster.linePortA)) {
-            assertThat(nc.send("reg quang secret-pass")).startsWith("OK reg {").contains("\"username\":\"quang\"");
-            nc.send("reg minh secret-pass");
-            nc.send("reg lan secret-pass");
-            String login = nc.send("login quang secret-pass");
+            assertThat(nc.send("reg quang violet-anchor-93-drum")).startsWith("OK reg {").contains("\"username\":\"quang\"");
+            nc.send("reg minh violet-anchor-93-drum");
+            nc.send("reg lan violet-anchor-93-drum");
+            String login = nc.send("login quang violet-anchor-93-drum");
             assertThat(login).startsWith("OK login {");
             String token = new JsonObject(login.substring("OK login ".length())).getString("token");
             String created = nc.send("new_project " + token + " Đồ án mạng máy tính");
