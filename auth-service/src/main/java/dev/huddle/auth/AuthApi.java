@@ -6,6 +6,7 @@ import dev.huddle.auth.account.TokenLedger;
 import dev.huddle.server.token.SigningKey;
 import dev.huddle.auth.token.SigningKeys;
 import dev.huddle.auth.token.TrustBroadcast;
+import dev.huddle.auth.totp.TwoFactor;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.Role;
 import dev.huddle.server.bus.JsonFields;
@@ -44,14 +45,15 @@ public final class AuthApi {
     /** @param address the client's address, for the per-address limit; null if unknown */
     public Future<JsonObject> register(JsonObject body, String address) {
         return passwords.register(address, () -> accounts.register(JsonFields.text(body, "username"),
-            JsonFields.text(body, "email"), JsonFields.text(body, "password")).toPublicJson());
+            JsonFields.text(body, "email"), JsonFields.text(body, "password"), JsonFields.text(body, "setupCode"))
+            .toPublicJson());
     }
 
-    /** {@code {token, tokenType, expiresAt, user}}. */
+    /** {@code {username, password, totp?}} → {@code {token, tokenType, expiresAt, user}}. */
     public Future<JsonObject> login(JsonObject body, String address) {
         return passwords.login(() -> {
             AuthService.Login login = accounts.login(JsonFields.text(body, "username"),
-                JsonFields.text(body, "password"), address);
+                JsonFields.text(body, "password"), JsonFields.text(body, "totp"), address);
             return new JsonObject()
                 .put("token", login.token().token())
                 .put("tokenType", "Bearer")
@@ -66,6 +68,49 @@ public final class AuthApi {
             .compose(principal -> runtime.blocking(() -> accounts.logout(principal)))
             .compose(broadcast::publish)
             .map(v -> new JsonObject().put("loggedOut", true));
+    }
+
+    /**
+     * {@code {currentPassword, newPassword}}: changes the caller's password; every other token of
+     * theirs is refused on every node before this answers {@code {passwordChanged, tokensRevoked}}.
+     */
+    public Future<JsonObject> changePassword(Principal caller, JsonObject body, String address) {
+        return passwords.login(() -> accounts.changePassword(caller, JsonFields.text(body, "currentPassword"),
+                JsonFields.text(body, "newPassword"), address))
+            .compose(revoked -> broadcast.publish(revoked).map(v -> new JsonObject().put("passwordChanged", true)
+                .put("tokensRevoked", revoked.revoked().size())));
+    }
+
+    /** {@code {enabled}}: whether the caller's login needs a second factor. */
+    public Future<JsonObject> totpStatus(Principal caller) {
+        return runtime.blocking(() -> new JsonObject().put("enabled", accounts.totpOn(caller)));
+    }
+
+    /** Starts two-factor enrolment: {@code {secret, otpauthUri}}, shown this once. */
+    public Future<JsonObject> totpEnrol(Principal caller) {
+        return runtime.blocking(() -> {
+            TwoFactor.Enrolment enrolment = accounts.enrolTotp(caller);
+            return new JsonObject().put("secret", enrolment.secret()).put("otpauthUri", enrolment.otpauthUri());
+        });
+    }
+
+    /** {@code {totp}}: the first code turns two-factor login on; {@code {enabled, recoveryCodes}}, shown this once. */
+    public Future<JsonObject> totpConfirm(Principal caller, JsonObject body) {
+        return runtime.blocking(() -> new JsonObject().put("enabled", true)
+            .put("recoveryCodes", new JsonArray(accounts.confirmTotp(caller, JsonFields.text(body, "totp")))));
+    }
+
+    /** {@code {password, totp}}: turns two-factor login off. */
+    public Future<JsonObject> totpDisable(Principal caller, JsonObject body, String address) {
+        return passwords.login(() -> {
+            accounts.disableTotp(caller, JsonFields.text(body, "password"), JsonFields.text(body, "totp"), address);
+            return new JsonObject().put("enabled", false);
+        });
+    }
+
+    /** The same operations for the line protocol, which sends the token in the body ({@code token}). */
+    public Future<JsonObject> withToken(JsonObject body, java.util.function.Function<Principal, Future<JsonObject>> op) {
+        return runtime.tokens().verify(JsonFields.text(body, "token")).compose(op);
     }
 
     /** {@code {since}} → what changed after that revision, with every key that verifies ({@code TrustUpdate}). */

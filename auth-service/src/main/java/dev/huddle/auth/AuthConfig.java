@@ -9,7 +9,9 @@ import java.util.stream.Stream;
 /**
  * auth-service's own settings (the common ones are in {@code NodeConfig}).
  *
- * @param adminUsername    this username gets the admin role on registration; empty: the first user
+ * @param adminUsername    this username gets the admin role on registration; empty: whoever registers
+ *                         with the one-time setup code ({@code AdminSetup})
+ * @param passwordMinScore the nbvcxz score (0-4) a new password needs; 0: length only
  * @param tokenTtl         how long a token lives
  * @param maxLoginFailures failed logins per account or address before back-off starts
  * @param loginBackoff     first back-off once the limit is reached; it doubles with each failure
@@ -18,11 +20,15 @@ import java.util.stream.Stream;
  * @param argon2Iterations Argon2id time cost (OWASP: 2)
  * @param limits           hashing pools and registration limits
  */
-public record AuthConfig(String adminUsername, Duration tokenTtl, int maxLoginFailures, Duration loginBackoff,
+public record AuthConfig(String adminUsername, int passwordMinScore, Duration tokenTtl, int maxLoginFailures, Duration loginBackoff,
                          Duration loginBackoffMax, int argon2MemoryKib, int argon2Iterations, AuthLimits limits) {
 
     public static final Setting<String> ADMIN_USERNAME = Setting.text("HUDDLE_AUTH_ADMIN_USERNAME", "",
-        "Username that becomes admin when registered; empty: the first registered user is admin.");
+        "Username that becomes admin when it registers; empty: whoever registers with the one-time setup code "
+            + "printed at first start (and kept in data/auth-service/admin-setup-code, mode 600) is admin.");
+    public static final Setting<Integer> PASSWORD_MIN_SCORE = Setting.integer("HUDDLE_AUTH_PASSWORD_MIN_SCORE", 3,
+        0, 4, "Strength a new password needs: nbvcxz's score 0-4 (3: safe against an offline attack on a slow hash; "
+            + "common passwords, names, words, patterns and the account's own name score low); 0: length only.");
     public static final Setting<Duration> TOKEN_TTL = Setting.duration("HUDDLE_AUTH_TOKEN_TTL", "12h",
         "Lifetime of an access token.");
     public static final Setting<Integer> MAX_LOGIN_FAILURES = Setting.integer("HUDDLE_AUTH_LOGIN_MAX_FAILURES", 5,
@@ -37,11 +43,12 @@ public record AuthConfig(String adminUsername, Duration tokenTtl, int maxLoginFa
         1, 20, "Argon2id iterations (OWASP: 2 with 19 MiB).");
 
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("auth-service", 8081, Stream.concat(
-        Stream.<Setting<?>>of(ADMIN_USERNAME, TOKEN_TTL, MAX_LOGIN_FAILURES, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX,
+        Stream.<Setting<?>>of(ADMIN_USERNAME, PASSWORD_MIN_SCORE, TOKEN_TTL, MAX_LOGIN_FAILURES, LOGIN_BACKOFF, LOGIN_BACKOFF_MAX,
             ARGON2_MEMORY_KIB, ARGON2_ITERATIONS), AuthLimits.SETTINGS.stream()).toList());
 
     public static AuthConfig read(Env env) {
-        return new AuthConfig(ADMIN_USERNAME.read(env).trim(), TOKEN_TTL.read(env), MAX_LOGIN_FAILURES.read(env),
+        return new AuthConfig(ADMIN_USERNAME.read(env).trim(), PASSWORD_MIN_SCORE.read(env), TOKEN_TTL.read(env),
+            MAX_LOGIN_FAILURES.read(env),
             LOGIN_BACKOFF.read(env), LOGIN_BACKOFF_MAX.read(env), ARGON2_MEMORY_KIB.read(env),
             ARGON2_ITERATIONS.read(env), AuthLimits.read(env));
     }

@@ -67,6 +67,16 @@ public final class ChatDispatcher {
             case Command.Logout c -> as(session, c.token(), caller ->
                 neighbours.request(BusAddresses.AUTH_LOGOUT, new JsonObject().put("token", c.token())));
             case Command.Auth c -> as(session, c.token(), caller -> Future.succeededFuture(whoami(caller)));
+            case Command.Passwd c -> as(session, c.token(), caller -> neighbours.request(BusAddresses.AUTH_PASSWORD,
+                new JsonObject().put("token", c.token()).put("currentPassword", c.currentPassword())
+                    .put("newPassword", c.newPassword()).put("address", session.remoteHost())));
+            case Command.TotpEnrol c -> as(session, c.token(), caller ->
+                neighbours.request(BusAddresses.AUTH_TOTP_ENROL, new JsonObject().put("token", c.token())));
+            case Command.TotpConfirm c -> as(session, c.token(), caller -> neighbours.request(
+                BusAddresses.AUTH_TOTP_CONFIRM, new JsonObject().put("token", c.token()).put("totp", c.code())));
+            case Command.TotpDisable c -> as(session, c.token(), caller -> neighbours.request(
+                BusAddresses.AUTH_TOTP_DISABLE, new JsonObject().put("token", c.token()).put("password", c.password())
+                    .put("totp", c.code()).put("address", session.remoteHost())));
             case Command.Whoami c -> as(session, c.token(), caller -> Future.succeededFuture(whoami(caller)));
             case Command.NewProject c -> as(session, c.token(), caller ->
                 neighbours.roomOperation("new_project", c.token(), new JsonObject().put("name", c.name())));
@@ -126,7 +136,7 @@ public final class ChatDispatcher {
 
     private Future<Handled> login(Session session, Command.Login login) {
         return neighbours.requestObject(BusAddresses.AUTH_LOGIN, new JsonObject().put("username", login.username())
-                .put("password", login.password()).put("address", session.remoteHost()))
+                .put("password", login.password()).put("totp", login.code()).put("address", session.remoteHost()))
             .compose(answer -> runtime.tokens().verify(answer.getString("token"))
                 .compose(caller -> bind(session, caller, answer.getString("token")))
                 .map(v -> new Handled(answer, answer.getJsonObject("user").getString("username"))));

@@ -7,10 +7,16 @@ package dev.huddle.contracts;
  */
 public enum ErrorCode {
     BAD_REQUEST(400),
+    /** A new password that is too easy to guess: a common password, a name, a word, a pattern. */
+    WEAK_PASSWORD(400),
     UNKNOWN_COMMAND(400),
     INVALID_CREDENTIALS(401),
     INVALID_TOKEN(401),
+    /** The password was right, but the account has two-factor login on: send a TOTP or recovery code too. */
+    TOTP_REQUIRED(401),
     FORBIDDEN(403),
+    /** A registration named a setup code that is wrong, or the server has an admin already. */
+    INVALID_SETUP_CODE(403),
     NOT_OWNER(403),
     NOT_MEMBER(403),
     NOT_FOUND(404),

@@ -30,10 +30,10 @@ class AbruptDisconnectTest {
         rootLogger.addAppender(logged);
         try (ChatCluster cluster = ChatCluster.start(root, Map.of());
              LineClient alice = LineClient.connect(cluster.linePortA)) {
-            alice.ok("reg alice password123");
-            alice.ok("reg bob password123");
-            String aliceToken = alice.ok("login alice password123").getString("token");
-            String bobToken = alice.ok("login bob password123").getString("token");
+            alice.ok("reg alice violet-anchor-93-drum");
+            alice.ok("reg bob violet-anchor-93-drum");
+            String aliceToken = alice.ok("login alice violet-anchor-93-drum").getString("token");
+            String bobToken = alice.ok("login bob violet-anchor-93-drum").getString("token");
             long project = alice.ok("new_project " + aliceToken + " standup").getJsonObject("project").getLong("id");
             alice.ok("add_group " + aliceToken + " " + project + " bob");
             alice.ok("join " + aliceToken + " " + project);

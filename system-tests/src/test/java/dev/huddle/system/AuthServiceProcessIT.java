@@ -30,7 +30,7 @@ class AuthServiceProcessIT {
             HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/api/auth/register"))
                 .POST(HttpRequest.BodyPublishers.ofString(
-                    "{\"username\":\"quinn\",\"email\":\"q@example.com\",\"password\":\"password123\"}"))
+                    "{\"username\":\"quinn\",\"email\":\"q@example.com\",\"password\":\"violet-anchor-93-drum\"}"))
                 .header("content-type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 

@@ -27,8 +27,8 @@ record CallRoom(long id, String[] names, String[] tokens) {
     }
 
     static String login(LineClient nc, String name) {
-        nc.ok("reg " + name + " password123");
-        return nc.ok("login " + name + " password123").getString("token");
+        nc.ok("reg " + name + " violet-anchor-93-drum");
+        return nc.ok("login " + name + " violet-anchor-93-drum").getString("token");
     }
 
     /** A username no other test of this run has. */

@@ -40,10 +40,10 @@ class ChatEndToEndTest {
     @Test
     void seed004SessionVerbatimOverARawSocket() {
         try (LineClient nc = LineClient.connect(cluster.linePortA)) {
-            assertThat(nc.send("reg quang secret-pass")).startsWith("OK reg {").contains("\"username\":\"quang\"");
-            nc.send("reg minh secret-pass");
-            nc.send("reg lan secret-pass");
-            String login = nc.send("login quang secret-pass");
+            assertThat(nc.send("reg quang violet-anchor-93-drum")).startsWith("OK reg {").contains("\"username\":\"quang\"");
+            nc.send("reg minh violet-anchor-93-drum");
+            nc.send("reg lan violet-anchor-93-drum");
+            String login = nc.send("login quang violet-anchor-93-drum");
             assertThat(login).startsWith("OK login {");
             String token = new JsonObject(login.substring("OK login ".length())).getString("token");
             String created = nc.send("new_project " + token + " Đồ án mạng máy tính");
@@ -64,8 +64,8 @@ class ChatEndToEndTest {
         String alice = user();
         String bob = user();
         try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB)) {
-            String ta = a.ok("login " + alice + " password123").getString("token");
-            String tb = b.ok("login " + bob + " password123").getString("token");
+            String ta = a.ok("login " + alice + " violet-anchor-93-drum").getString("token");
+            String tb = b.ok("login " + bob + " violet-anchor-93-drum").getString("token");
             long id = project(a, ta, bob);
             a.ok("join " + ta + " " + id);
             b.ok("join " + tb + " " + id);
@@ -85,7 +85,7 @@ class ChatEndToEndTest {
                 assertThat(seenFromB).containsExactly("from b 0", "from b 1", "from b 2", "from b 3", "from b 4");
             }
             try (LineClient later = LineClient.connect(cluster.linePortB)) {
-                String token = later.ok("login " + bob + " password123").getString("token");
+                String token = later.ok("login " + bob + " violet-anchor-93-drum").getString("token");
                 JsonArray history = later.ok("history " + token + " " + id).getJsonArray("messages");
                 assertThat(history.stream().map(m -> ((JsonObject) m).getLong("id")).toList())
                     .isEqualTo(acknowledged);
@@ -99,15 +99,15 @@ class ChatEndToEndTest {
         String bob = user();
         String carol = user();
         try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB)) {
-            String ta = a.ok("login " + alice + " password123").getString("token");
-            b.ok("login " + bob + " password123");
+            String ta = a.ok("login " + alice + " violet-anchor-93-drum").getString("token");
+            b.ok("login " + bob + " violet-anchor-93-drum");
             a.ok("dm " + ta + " " + bob + " psst, bob");
             assertThat(b.awaitEvent(e -> e.type().equals("dm")).json().getString("text")).isEqualTo("psst, bob");
 
             a.ok("dm " + ta + " " + carol + " for when you are back");
         }
         try (LineClient c = LineClient.connect(cluster.linePortB)) {
-            String tc = c.ok("login " + carol + " password123").getString("token");
+            String tc = c.ok("login " + carol + " violet-anchor-93-drum").getString("token");
             JsonArray history = c.ok("dm_history " + tc + " " + alice).getJsonArray("messages");
             assertThat(history).hasSize(1);
             assertThat(history.getJsonObject(0).getString("text")).isEqualTo("for when you are back");
@@ -120,8 +120,8 @@ class ChatEndToEndTest {
         String alice = user();
         String bob = user();
         try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB)) {
-            String ta = a.ok("login " + alice + " password123").getString("token");
-            String tb = b.ok("login " + bob + " password123").getString("token");
+            String ta = a.ok("login " + alice + " violet-anchor-93-drum").getString("token");
+            String tb = b.ok("login " + bob + " violet-anchor-93-drum").getString("token");
             long kickedRoom = project(a, ta, bob);
             long otherRoom = project(a, ta, bob);
             b.ok("join " + tb + " " + kickedRoom);
@@ -144,9 +144,9 @@ class ChatEndToEndTest {
         String zed = user();
         try (LineClient a = LineClient.connect(cluster.linePortA); LineClient b = LineClient.connect(cluster.linePortB);
              LineClient z = LineClient.connect(cluster.linePortB)) {
-            String ta = a.ok("login " + alice + " password123").getString("token");
-            String tb = b.ok("login " + bob + " password123").getString("token");
-            String tz = z.ok("login " + zed + " password123").getString("token");
+            String ta = a.ok("login " + alice + " violet-anchor-93-drum").getString("token");
+            String tb = b.ok("login " + bob + " violet-anchor-93-drum").getString("token");
+            String tz = z.ok("login " + zed + " violet-anchor-93-drum").getString("token");
             long id = project(a, ta, bob);
             b.ok("join " + tb + " " + id);
 
@@ -165,8 +165,8 @@ class ChatEndToEndTest {
         String alice = user();
         String zed = user();
         try (LineClient a = LineClient.connect(cluster.linePortA); LineClient z = LineClient.connect(cluster.linePortB)) {
-            String ta = a.ok("login " + alice + " password123").getString("token");
-            String tz = z.ok("login " + zed + " password123").getString("token");
+            String ta = a.ok("login " + alice + " violet-anchor-93-drum").getString("token");
+            String tz = z.ok("login " + zed + " violet-anchor-93-drum").getString("token");
             long id = project(a, ta, "");
             assertThat(z.send("chat " + tz + " " + id + " hello?")).startsWith("ERR chat NOT_MEMBER ");
             assertThat(z.send("join " + tz + " " + id)).startsWith("ERR join NOT_MEMBER ");
@@ -214,11 +214,11 @@ class ChatEndToEndTest {
         }
     }
 
-    /** Registers a fresh user (password123) and returns the name. */
+    /** Registers a fresh user (violet-anchor-93-drum) and returns the name. */
     static String user() {
         String name = "u" + names.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 100_000, 36);
         try (LineClient c = LineClient.connect(cluster.linePortA)) {
-            c.ok("reg " + name + " password123");
+            c.ok("reg " + name + " violet-anchor-93-drum");
         }
         return name;
     }

@@ -43,14 +43,14 @@ class ChatWebSocketTest {
         String alice = register("wsalice");
         String bob = register("wsbob");
         try (LineClient line = LineClient.connect(cluster.linePortA)) {
-            String ta = line.ok("login " + alice + " password123").getString("token");
+            String ta = line.ok("login " + alice + " violet-anchor-93-drum").getString("token");
             long id = line.ok("new_project " + ta + " websocket room").getJsonObject("project").getLong("id");
             line.ok("add_group " + ta + " " + id + " " + bob);
             line.ok("join " + ta + " " + id);
             String tb;
             try (LineClient other = LineClient.connect(cluster.linePortA)) {
                 // another connection: a connection is one user (logging in as bob here would leave alice's rooms)
-                tb = other.ok("login " + bob + " password123").getString("token");
+                tb = other.ok("login " + bob + " violet-anchor-93-drum").getString("token");
             }
 
             WebSocketClient client = vertx.createWebSocketClient();
@@ -97,7 +97,7 @@ class ChatWebSocketTest {
 
     private static String register(String name) {
         try (LineClient c = LineClient.connect(cluster.linePortA)) {
-            c.ok("reg " + name + " password123");
+            c.ok("reg " + name + " violet-anchor-93-drum");
         }
         return name;
     }

@@ -43,10 +43,10 @@ class CliEndToEndTest {
     void twoPeopleCreateARoomChatAndWriteToEachOther() {
         Path alice = root.resolve("home-alice");
         Path bob = root.resolve("home-bob");
-        assertThat(cli(alice, cluster.linePortA, "", "register", "clialice", "password123").status()).isZero();
-        assertThat(cli(bob, cluster.linePortB, "", "register", "clibob", "password123").status()).isZero();
-        assertThat(cli(alice, cluster.linePortA, "password123\n", "login", "clialice", "-").status()).isZero();
-        assertThat(cli(bob, cluster.linePortB, "", "login", "clibob", "password123").status()).isZero();
+        assertThat(cli(alice, cluster.linePortA, "", "register", "clialice", "violet-anchor-93-drum").status()).isZero();
+        assertThat(cli(bob, cluster.linePortB, "", "register", "clibob", "violet-anchor-93-drum").status()).isZero();
+        assertThat(cli(alice, cluster.linePortA, "violet-anchor-93-drum\n", "login", "clialice", "-").status()).isZero();
+        assertThat(cli(bob, cluster.linePortB, "", "login", "clibob", "violet-anchor-93-drum").status()).isZero();
 
         Run created = cli(alice, cluster.linePortA, "", "create", "CLI", "room", "--members", "clibob, ghost");
         assertThat(created.status()).isZero();
@@ -70,7 +70,7 @@ class CliEndToEndTest {
         assertThat(afterLogout.status()).isEqualTo(1);
     }
 
-    private static Run cli(Path home, int port, String stdin, String... args) {
+    static Run cli(Path home, int port, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> all = new ArrayList<>(List.of("--port", Integer.toString(port)));

@@ -104,8 +104,8 @@ final class FileFixture {
     /** Registers and logs in a fresh user through {@code client}. */
     static Account account(RawLineClient client) {
         String name = "f" + NAMES.incrementAndGet() + "_" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        client.ok("reg " + name + " password123");
-        return new Account(name, client.ok("login " + name + " password123").getString("token"));
+        client.ok("reg " + name + " violet-anchor-93-drum");
+        return new Account(name, client.ok("login " + name + " violet-anchor-93-drum").getString("token"));
     }
 
     /** A room owned by {@code owner}'s token, with {@code members} added. */

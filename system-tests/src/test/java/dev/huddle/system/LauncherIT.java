@@ -32,7 +32,7 @@ class LauncherIT {
             assertThat(up.output()).contains("http://127.0.0.1:" + huddle.port(8083), huddle.port(7000) + "/tcp");
             int line = huddle.port(7000);
             try (LineClient client = LineClient.connect(line)) {
-                client.ok("reg quinn password123");
+                client.ok("reg quinn violet-anchor-93-drum");
             }
 
             long chatPid = huddle.pid("chat-service");
@@ -48,7 +48,7 @@ class LauncherIT {
             assertThat(huddle.pid("chat-service")).isNotEqualTo(chatPid);
             // a login over chat-service goes to auth-service over the event bus: chat-service is clustered again
             try (LineClient client = LineClient.connect(line)) {
-                assertThat(client.ok("login quinn password123").getString("token")).isNotBlank();
+                assertThat(client.ok("login quinn violet-anchor-93-drum").getString("token")).isNotBlank();
             }
             assertThat(Files.readString(state.resolve("log").resolve("huddle.log")))
                 .contains("chat-service exited", "restarting it in 1s", "chat-service is back");
@@ -60,7 +60,7 @@ class LauncherIT {
             assertThat(huddle.pid("auth-service")).isNotEqualTo(authPid);
             assertThat(healthStatus(huddle.port(8081))).isEqualTo(200);
             try (LineClient client = LineClient.connect(line)) {
-                assertThat(client.ok("login quinn password123").getString("token")).as("the account survived")
+                assertThat(client.ok("login quinn violet-anchor-93-drum").getString("token")).as("the account survived")
                     .isNotBlank();
             }
             HuddleRun.Result status = huddle.run("status");
@@ -84,8 +84,8 @@ class LauncherIT {
             assertThat(chat.exitCode()).as(chat.output()).isZero();
             assertThat(chat.output()).contains("room-service started: healthy after", "chat-service started");
             try (LineClient client = LineClient.connect(huddle.port(7000))) {
-                client.ok("reg rowan password123");
-                String token = client.ok("login rowan password123").getString("token");
+                client.ok("reg rowan violet-anchor-93-drum");
+                String token = client.ok("login rowan violet-anchor-93-drum").getString("token");
                 assertThat(client.ok("new_project " + token + " Launch").getJsonObject("project").getString("name"))
                     .isEqualTo("Launch");
             }

@@ -46,10 +46,10 @@ class PartitionedNodeIT {
                 root.resolve("chat-console.log"))) {
             chat.awaitHealthy(Duration.ofSeconds(90));
             try (LineClient line = LineClient.connect(linePort)) {
-                line.ok("reg parted password123");
-                String token = line.ok("login parted password123").getString("token");
+                line.ok("reg parted violet-anchor-93-drum");
+                String token = line.ok("login parted violet-anchor-93-drum").getString("token");
                 assertThat(line.ok("whoami " + token).getString("username")).isEqualTo("parted");
-                String warmUp = line.ok("login parted password123").getString("token");
+                String warmUp = line.ok("login parted violet-anchor-93-drum").getString("token");
                 logout(http, auth, warmUp); // the node has taken one revocation the normal way
 
                 signal(chat, "STOP");

@@ -73,11 +73,11 @@ class RogueNodeTest {
             .clusterName(cluster.nodes.clusterName());
         ClusterCredentials.ensure(root.resolve("rogue-ca"), root.resolve("rogue-ca/ca"), Clock.systemUTC());
         try (LineClient line = LineClient.connect(cluster.linePortA)) {
-            line.ok("reg rogue_alice password123");
-            line.ok("reg rogue_bob password123");
-            malloryId = line.ok("reg mallory password123").getLong("id");
-            alice = line.ok("login rogue_alice password123").getString("token");
-            mallory = line.ok("login mallory password123").getString("token");
+            line.ok("reg rogue_alice violet-anchor-93-drum");
+            line.ok("reg rogue_bob violet-anchor-93-drum");
+            malloryId = line.ok("reg mallory violet-anchor-93-drum").getLong("id");
+            alice = line.ok("login rogue_alice violet-anchor-93-drum").getString("token");
+            mallory = line.ok("login mallory violet-anchor-93-drum").getString("token");
             project = line.ok("new_project " + alice + " private plans").getJsonObject("project").getLong("id");
             line.ok("add_group " + alice + " " + project + " rogue_bob");
         }
@@ -104,7 +104,7 @@ class RogueNodeTest {
              LineClient bob = LineClient.connect(cluster.linePortB);
              LineClient line = LineClient.connect(cluster.linePortA)) {
             assertThat(rogue.hazelcastMembers()).as("the rogue did join Hazelcast").isEqualTo(5);
-            String bobToken = bob.ok("login rogue_bob password123").getString("token");
+            String bobToken = bob.ok("login rogue_bob violet-anchor-93-drum").getString("token");
             bob.ok("join " + bobToken + " " + project);
 
             // 1. listens to the room's feed: the room's messages reach bob, never the rogue

@@ -108,7 +108,7 @@ class RoomsAcrossTheClusterTest {
 
     private static String registerAndLogin(String username) {
         JsonObject account = new JsonObject().put("username", username).put("email", username + "@example.com")
-            .put("password", "password123");
+            .put("password", "violet-anchor-93-drum");
         http.post(port(auth), "127.0.0.1", "/api/auth/register").sendJsonObject(account).await();
         return http.post(port(auth), "127.0.0.1", "/api/auth/login").sendJsonObject(account).await()
             .bodyAsJsonObject().getString("token");

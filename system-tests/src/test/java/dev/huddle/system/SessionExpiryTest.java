@@ -40,8 +40,8 @@ class SessionExpiryTest {
     void anExpiredTokenEndsItsLiveConnectionsOnTcpAndWebSocket(Vertx vertx) {
         try (LineClient line = LineClient.connect(cluster.linePortA);
              WsConnection ws = WsConnection.connect(vertx, cluster.httpPort(cluster.chatB))) {
-            line.ok("reg ex_alice password123");
-            String token = line.ok("login ex_alice password123").getString("token");
+            line.ok("reg ex_alice violet-anchor-93-drum");
+            String token = line.ok("login ex_alice violet-anchor-93-drum").getString("token");
             long room = line.ok("new_project " + token + " short lived").getJsonObject("project").getLong("id");
             line.ok("join " + token + " " + room);
             ws.ok(new JsonObject().put("command", "auth").put("token", token));

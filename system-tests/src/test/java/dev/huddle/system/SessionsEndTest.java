@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,11 +35,11 @@ class SessionsEndTest {
 
     @BeforeAll
     static void start(Vertx vertx) {
-        cluster = ChatCluster.start(root, Map.of());
+        cluster = ChatCluster.start(root, Clock.systemUTC(), Map.of("HUDDLE_AUTH_ADMIN_USERNAME", "s_admin"), Map.of());
         http = WebClient.create(vertx);
         try (LineClient line = LineClient.connect(cluster.linePortA)) {
-            line.ok("reg s_admin password123"); // the first account: admin
-            adminToken = line.ok("login s_admin password123").getString("token");
+            line.ok("reg s_admin violet-anchor-93-drum"); // named admin by configuration
+            adminToken = line.ok("login s_admin violet-anchor-93-drum").getString("token");
         }
     }
 
@@ -55,7 +56,7 @@ class SessionsEndTest {
              WsConnection ws = WsConnection.connect(vertx, cluster.httpPort(cluster.chatB))) {
             String to = register(owner, "lo_owner");
             register(owner, "lo_alice");
-            String ta = line.ok("login lo_alice password123").getString("token");
+            String ta = line.ok("login lo_alice violet-anchor-93-drum").getString("token");
             long room = owner.ok("new_project " + to + " logout room").getJsonObject("project").getLong("id");
             owner.ok("add_group " + to + " " + room + " lo_alice");
             line.ok("join " + ta + " " + room);
@@ -75,7 +76,7 @@ class SessionsEndTest {
             JsonObject refused = ws.send(new JsonObject().put("command", "chat").put("projectId", room).put("text", "x"));
             assertThat(refused.getJsonObject("error").getString("code")).isEqualTo("INVALID_TOKEN");
 
-            String again = line.ok("login lo_alice password123").getString("token");
+            String again = line.ok("login lo_alice violet-anchor-93-drum").getString("token");
             line.ok("join " + again + " " + room);
             ws.ok(new JsonObject().put("command", "auth").put("token", again));
             ws.ok(new JsonObject().put("command", "join").put("projectId", room));
@@ -92,9 +93,9 @@ class SessionsEndTest {
     void aRoleChangeRevokesTheUsersTokensSoADemotedAdminLosesAdminAtOnce(Vertx vertx) {
         try (LineClient line = LineClient.connect(cluster.linePortA);
              WsConnection ws = WsConnection.connect(vertx, cluster.httpPort(cluster.chatB))) {
-            long carolId = line.ok("reg rc_carol password123").getLong("id");
+            long carolId = line.ok("reg rc_carol violet-anchor-93-drum").getLong("id");
             setRole(carolId, "admin");
-            String tc = line.ok("login rc_carol password123").getString("token");
+            String tc = line.ok("login rc_carol violet-anchor-93-drum").getString("token");
             assertThat(adminUsers(tc)).isEqualTo(200);
             long room = line.ok("new_project " + tc + " carol's room").getJsonObject("project").getLong("id");
             line.ok("join " + tc + " " + room);
@@ -107,7 +108,7 @@ class SessionsEndTest {
             assertThat(ws.awaitEvent("session_ended").getString("reason")).isEqualTo("revoked");
             assertThat(adminUsers(tc)).isEqualTo(401);
             assertThat(line.send("whoami " + tc)).startsWith("ERR whoami INVALID_TOKEN ");
-            String fresh = line.ok("login rc_carol password123").getString("token");
+            String fresh = line.ok("login rc_carol violet-anchor-93-drum").getString("token");
             assertThat(line.ok("whoami " + fresh).getString("role")).isEqualTo("user");
             assertThat(adminUsers(fresh)).isEqualTo(403);
         }
@@ -120,10 +121,10 @@ class SessionsEndTest {
             String to = register(owner, "rb_owner");
             register(owner, "rb_dave");
             register(owner, "rb_erin");
-            String td = shared.ok("login rb_dave password123").getString("token");
+            String td = shared.ok("login rb_dave violet-anchor-93-drum").getString("token");
             String te;
             try (LineClient other = LineClient.connect(cluster.linePortA)) {
-                te = other.ok("login rb_erin password123").getString("token");
+                te = other.ok("login rb_erin violet-anchor-93-drum").getString("token");
             }
             long davesRoom = owner.ok("new_project " + to + " dave's room").getJsonObject("project").getLong("id");
             long erinsRoom = owner.ok("new_project " + to + " erin's room").getJsonObject("project").getLong("id");
@@ -142,8 +143,8 @@ class SessionsEndTest {
     }
 
     private static String register(LineClient client, String username) {
-        client.ok("reg " + username + " password123");
-        return client.ok("login " + username + " password123").getString("token");
+        client.ok("reg " + username + " violet-anchor-93-drum");
+        return client.ok("login " + username + " violet-anchor-93-drum").getString("token");
     }
 
     private static String firstOf(LineClient client, String type) {

@@ -42,21 +42,21 @@ class SlowConsumerTest {
     @Test
     void aReaderThatNeverReadsDoesNotStopOthersReceiving() throws Exception {
         try (LineClient setup = LineClient.connect(cluster.linePortA)) {
-            setup.ok("reg sender password123");
-            setup.ok("reg listener password123");
-            setup.ok("reg stalled password123");
+            setup.ok("reg sender violet-anchor-93-drum");
+            setup.ok("reg listener violet-anchor-93-drum");
+            setup.ok("reg stalled violet-anchor-93-drum");
         }
         try (LineClient sender = LineClient.connect(cluster.linePortA);
              LineClient listener = LineClient.connect(cluster.linePortA);
              Socket stalled = new Socket()) {
-            String ts = sender.ok("login sender password123").getString("token");
-            String tl = listener.ok("login listener password123").getString("token");
+            String ts = sender.ok("login sender violet-anchor-93-drum").getString("token");
+            String tl = listener.ok("login listener violet-anchor-93-drum").getString("token");
             long id = sender.ok("new_project " + ts + " flood").getJsonObject("project").getLong("id");
             sender.ok("add_group " + ts + " " + id + " listener, stalled");
             listener.ok("join " + tl + " " + id);
             String tstalled;
             try (LineClient other = LineClient.connect(cluster.linePortB)) {
-                tstalled = other.ok("login stalled password123").getString("token");
+                tstalled = other.ok("login stalled violet-anchor-93-drum").getString("token");
             }
 
             stalled.setReceiveBufferSize(4096);

@@ -53,8 +53,8 @@ class TokenExpiryOnEveryPortTest {
         WebClient http = WebClient.create(vertx);
         WebSocketClient wsClient = vertx.createWebSocketClient();
         try (LineClient line = LineClient.connect(cluster.linePortA)) {
-            line.ok("reg expiring password123");
-            JsonObject login = line.ok("login expiring password123");
+            line.ok("reg expiring violet-anchor-93-drum");
+            JsonObject login = line.ok("login expiring violet-anchor-93-drum");
             String token = login.getString("token");
             Instant expiresAt = Instant.parse(login.getString("expiresAt"));
             WebSocket ws = wsClient.connect(cluster.httpPort(cluster.chatB), "127.0.0.1", "/ws").await();

@@ -131,14 +131,14 @@ class TokensAcrossTheClusterTest {
     void theLineProtocolRegistersWithoutEmailAndLogsInOverTheBus() {
         var bus = other.runtime().vertx().eventBus();
         JsonObject user = bus.<JsonObject>request(BusAddresses.AUTH_REGISTER,
-            new JsonObject().put("username", "ursula").put("password", "password123")).await().body();
+            new JsonObject().put("username", "ursula").put("password", "violet-anchor-93-drum")).await().body();
         assertThat(user.getString("username")).isEqualTo("ursula");
         JsonObject login = bus.<JsonObject>request(BusAddresses.AUTH_LOGIN,
-            new JsonObject().put("username", "ursula").put("password", "password123").put("address", "10.0.0.7"))
+            new JsonObject().put("username", "ursula").put("password", "violet-anchor-93-drum").put("address", "10.0.0.7"))
             .await().body();
         assertThat(other.runtime().tokens().verify(login.getString("token")).await().username()).isEqualTo("ursula");
         assertThatThrownBy(() -> bus.request(BusAddresses.AUTH_REGISTER,
-            new JsonObject().put("username", "URSULA").put("password", "password123")).await())
+            new JsonObject().put("username", "URSULA").put("password", "violet-anchor-93-drum")).await())
             .satisfies(e -> assertThat(dev.huddle.server.bus.BusErrors.toRefusal(e).code())
                 .isEqualTo(ErrorCode.USERNAME_TAKEN));
     }
@@ -161,7 +161,7 @@ class TokensAcrossTheClusterTest {
 
     private static String registerAndLogin(String username) {
         JsonObject account = new JsonObject().put("username", username).put("email", username + "@example.com")
-            .put("password", "password123");
+            .put("password", "violet-anchor-93-drum");
         http.post(authPort(), "127.0.0.1", "/api/auth/register").sendJsonObject(account).await();
         return http.post(authPort(), "127.0.0.1", "/api/auth/login").sendJsonObject(account).await()
             .bodyAsJsonObject().getString("token");

@@ -34,7 +34,8 @@ class TwoRelaysIT {
     @Test
     void callsAreSpreadAndAKilledRelayLeavesTheRegistry(@TempDir Path root) throws Exception {
         TestNodes nodes = new TestNodes(root);
-        RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
+        RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0),
+            AuthConfig.read(Env.of(Map.of("HUDDLE_AUTH_ADMIN_USERNAME", "rhea"))),
             AuthDeployer::deploy, Clock.systemUTC()).await();
         RunningService rooms = ServiceLauncher.start(nodes.node("room-service", 1),
             RoomConfig.read(Env.of(CallCluster.FAST_REGISTRY)), RoomDeployer::deploy, Clock.systemUTC()).await();
@@ -87,7 +88,7 @@ class TwoRelaysIT {
 
         String login(String name) {
             JsonObject account = new JsonObject().put("username", name).put("email", name + "@example.com")
-                .put("password", "password123");
+                .put("password", "violet-anchor-93-drum");
             http.post(authPort, "127.0.0.1", "/api/auth/register").sendJsonObject(account).await();
             return http.post(authPort, "127.0.0.1", "/api/auth/login").sendJsonObject(account).await()
                 .bodyAsJsonObject().getString("token");

@@ -26,11 +26,11 @@ class WhoIsHereTest {
              LineClient carol = LineClient.connect(cluster.linePortB);
              LineClient bob = LineClient.connect(cluster.linePortA)) {
             for (String name : new String[] {"alice", "bob", "carol", "dave"}) {
-                alice.ok("reg " + name + " password123");
+                alice.ok("reg " + name + " violet-anchor-93-drum");
             }
-            String aliceToken = alice.ok("login alice password123").getString("token");
-            String bobToken = bob.ok("login bob password123").getString("token");
-            String carolToken = carol.ok("login carol password123").getString("token");
+            String aliceToken = alice.ok("login alice violet-anchor-93-drum").getString("token");
+            String bobToken = bob.ok("login bob violet-anchor-93-drum").getString("token");
+            String carolToken = carol.ok("login carol violet-anchor-93-drum").getString("token");
             long project = alice.ok("new_project " + aliceToken + " standup").getJsonObject("project").getLong("id");
             alice.ok("add_group " + aliceToken + " " + project + " bob, carol");
             alice.ok("join " + aliceToken + " " + project);
@@ -54,10 +54,10 @@ class WhoIsHereTest {
         try (ChatCluster cluster = ChatCluster.start(root, Map.of());
              LineClient alice = LineClient.connect(cluster.linePortA);
              LineClient dave = LineClient.connect(cluster.linePortB)) {
-            alice.ok("reg alice password123");
-            alice.ok("reg dave password123");
-            String aliceToken = alice.ok("login alice password123").getString("token");
-            dave.ok("login dave password123");
+            alice.ok("reg alice violet-anchor-93-drum");
+            alice.ok("reg dave violet-anchor-93-drum");
+            String aliceToken = alice.ok("login alice violet-anchor-93-drum").getString("token");
+            dave.ok("login dave violet-anchor-93-drum");
             long project = alice.ok("new_project " + aliceToken + " standup").getJsonObject("project").getLong("id");
 
             alice.ok("add_group " + aliceToken + " " + project + " dave");

@@ -35,7 +35,8 @@ public final class AccountRepository {
 
     /**
      * Inserts an account in one write transaction; the role is decided inside it (by {@code roleFor},
-     * given the current number of users) so "the first user is admin" holds under concurrent sign-ups.
+     * given the current number of admins, which may throw to refuse) so that of concurrent sign-ups
+     * with the one-time setup code at most one becomes admin.
      */
     public Insert insert(String username, String email, String passwordHash, IntFunction<Role> roleFor, Instant now) {
         return database.inTransaction(c -> {
@@ -45,7 +46,7 @@ public final class AccountRepository {
             if (email != null && exists(c, SqlQueries.EMAIL_EXISTS, email)) {
                 return new Insert.EmailTaken();
             }
-            Role role = roleFor.apply(count(c, SqlQueries.COUNT));
+            Role role = roleFor.apply(count(c, SqlQueries.COUNT_ADMINS));
             try (PreparedStatement insert = c.prepareStatement(SqlQueries.INSERT, PreparedStatement.RETURN_GENERATED_KEYS)) {
                 insert.setString(1, username);
                 insert.setString(2, email);
@@ -122,6 +123,10 @@ public final class AccountRepository {
             return new RoleChange.Changed(new Account(a.id(), a.username(), a.email(), a.passwordHash(), role,
                 a.createdAt()));
         });
+    }
+
+    public boolean hasAdmin() {
+        return database.withConnection(c -> count(c, SqlQueries.COUNT_ADMINS) > 0);
     }
 
     public void updatePasswordHash(long id, String passwordHash) {

@@ -56,12 +56,18 @@ public final class TokenLedger {
     }
 
     /** Revokes every live token of a user (after a role change); the change to push. */
-    public synchronized TrustUpdate revokeAllOf(long userId) {
+    public TrustUpdate revokeAllOf(long userId) {
+        return revokeAllOfExcept(userId, "");
+    }
+
+    /** Revokes every live token of a user but {@code keptTokenId} (after a password change); the change to push. */
+    public synchronized TrustUpdate revokeAllOfExcept(long userId, String keptTokenId) {
         return database.inTransaction(c -> {
             List<Revoked> live = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(SqlQueries.LIVE_TOKENS_OF)) {
                 select.setLong(1, userId);
                 select.setLong(2, clock.millis());
+                select.setString(3, keptTokenId);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         live.add(new Revoked(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2))));

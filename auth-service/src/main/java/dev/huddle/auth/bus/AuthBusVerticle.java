@@ -30,6 +30,14 @@ public final class AuthBusVerticle extends VerticleBase {
             body -> api.register(body, JsonFields.text(body, "address")));
         endpoints.operation(BusAddresses.AUTH_LOGIN, "login", body -> null,
             body -> api.login(body, JsonFields.text(body, "address")));
+        endpoints.operation(BusAddresses.AUTH_PASSWORD, "passwd", body -> null, body -> api.withToken(body,
+            caller -> api.changePassword(caller, body, JsonFields.text(body, "address"))));
+        endpoints.operation(BusAddresses.AUTH_TOTP_ENROL, "totp_enrol", body -> null,
+            body -> api.withToken(body, api::totpEnrol));
+        endpoints.operation(BusAddresses.AUTH_TOTP_CONFIRM, "totp_confirm", body -> null,
+            body -> api.withToken(body, caller -> api.totpConfirm(caller, body)));
+        endpoints.operation(BusAddresses.AUTH_TOTP_DISABLE, "totp_disable", body -> null, body -> api.withToken(body,
+            caller -> api.totpDisable(caller, body, JsonFields.text(body, "address"))));
         endpoints.operation(BusAddresses.AUTH_LOGOUT, "logout", body -> null,
             body -> api.logout(JsonFields.text(body, "token")));
         endpoints.operation(BusAddresses.AUTH_VERIFY, "verify", body -> null, api::verify);

@@ -32,9 +32,9 @@ class AdminAndRateLimitTest {
     }
 
     @Test
-    void firstUserIsAdminAndMayListUsersAndChangeRoles(Vertx vertx) {
+    void theSetupCodeMakesTheAdminWhoMayListUsersAndChangeRoles(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of());
-        String admin = auth.tokenFor("root_user");
+        String admin = auth.adminTokenFor("root_user");
         String user = auth.tokenFor("plain_user");
 
         HttpResponse<Buffer> users = auth.get("/api/admin/users", admin);
@@ -61,7 +61,7 @@ class AdminAndRateLimitTest {
     @Test
     void lastAdminCannotBeDemoted(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of());
-        String admin = auth.tokenFor("only_admin");
+        String admin = auth.adminTokenFor("only_admin");
         long id = auth.get("/api/auth/me", admin).bodyAsJsonObject().getLong("id");
         HttpResponse<Buffer> demoted = auth.client.put("/api/admin/users/" + id + "/role")
             .bearerTokenAuthentication(admin).sendJsonObject(new JsonObject().put("role", "user")).await();
@@ -71,20 +71,20 @@ class AdminAndRateLimitTest {
     @Test
     void configuredAdminUsernameIsAdminAndTheFirstUserIsNot(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of("HUDDLE_AUTH_ADMIN_USERNAME", "Boss"));
-        assertThat(auth.register("early_bird", "e@example.com", "password123").bodyAsJsonObject()
+        assertThat(auth.register("early_bird", "e@example.com", "violet-anchor-93-drum").bodyAsJsonObject()
             .getString("role")).isEqualTo("user");
-        assertThat(auth.register("boss", "b@example.com", "password123").bodyAsJsonObject()
+        assertThat(auth.register("boss", "b@example.com", "violet-anchor-93-drum").bodyAsJsonObject()
             .getString("role")).isEqualTo("admin");
     }
 
     @Test
     void fiveFailedLoginsThenRateLimitedEvenWithTheRightPassword(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of());
-        auth.register("target", "t@example.com", "password123");
+        auth.register("target", "t@example.com", "violet-anchor-93-drum");
         for (int i = 0; i < 5; i++) {
             assertRefused(auth.login("target", "wrong-password"), 401, "INVALID_CREDENTIALS");
         }
-        HttpResponse<Buffer> limited = auth.login("TARGET", "password123");
+        HttpResponse<Buffer> limited = auth.login("TARGET", "violet-anchor-93-drum");
         assertRefused(limited, 429, "RATE_LIMITED");
         assertThat(limited.bodyAsJsonObject().getString("message")).contains("try again in");
     }
@@ -92,7 +92,7 @@ class AdminAndRateLimitTest {
     @Test
     void parallelGuessesGetNoMoreTriesThanSequentialOnes(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of());
-        auth.register("target", "t@example.com", "password123");
+        auth.register("target", "t@example.com", "violet-anchor-93-drum");
         List<Future<HttpResponse<Buffer>>> guesses = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             guesses.add(auth.client.post("/api/auth/login")

@@ -57,19 +57,19 @@ class AuthHttpApiTest {
 
     @Test
     void usernameIsTakenWhateverItsCase() {
-        assertThat(auth.register("bob_k", "bob@example.com", "password123").statusCode()).isEqualTo(201);
-        HttpResponse<Buffer> again = auth.register("BOB_K", "other@example.com", "password123");
+        assertThat(auth.register("bob_k", "bob@example.com", "violet-anchor-93-drum").statusCode()).isEqualTo(201);
+        HttpResponse<Buffer> again = auth.register("BOB_K", "other@example.com", "violet-anchor-93-drum");
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.bodyAsJsonObject().getString("code")).isEqualTo("USERNAME_TAKEN");
-        HttpResponse<Buffer> sameEmail = auth.register("bob_2", "Bob@Example.com", "password123");
+        HttpResponse<Buffer> sameEmail = auth.register("bob_2", "Bob@Example.com", "violet-anchor-93-drum");
         assertThat(sameEmail.bodyAsJsonObject().getString("code")).isEqualTo("EMAIL_TAKEN");
     }
 
     @Test
     void badInputIsRefusedWithACodeAndCreatesNothing() {
-        assertRefused(auth.register("ab", "ab@example.com", "password123"), 400, "BAD_REQUEST");
-        assertRefused(auth.register("bad name", "x@example.com", "password123"), 400, "BAD_REQUEST");
-        assertRefused(auth.register("carol", "not-an-email", "password123"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("ab", "ab@example.com", "violet-anchor-93-drum"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("bad name", "x@example.com", "violet-anchor-93-drum"), 400, "BAD_REQUEST");
+        assertRefused(auth.register("carol", "not-an-email", "violet-anchor-93-drum"), 400, "BAD_REQUEST");
         assertRefused(auth.register("carol", "carol@example.com", "short"), 400, "BAD_REQUEST");
         assertRefused(auth.post("/api/auth/register", new JsonObject().put("username", 42)), 400, "BAD_REQUEST");
         assertRefused(auth.client.post("/api/auth/register").putHeader("content-type", "application/json")
@@ -77,14 +77,14 @@ class AuthHttpApiTest {
             400, "BAD_REQUEST");
         assertRefused(auth.client.post("/api/auth/register").send().await(), 400, "BAD_REQUEST");
         // none of the refused attempts took the name
-        assertThat(auth.register("carol", "carol@example.com", "password123").statusCode()).isEqualTo(201);
+        assertThat(auth.register("carol", "carol@example.com", "violet-anchor-93-drum").statusCode()).isEqualTo(201);
     }
 
     @Test
     void wrongPasswordAndUnknownUserGetTheSameAnswer() {
-        auth.register("dave", "dave@example.com", "password123");
+        auth.register("dave", "dave@example.com", "violet-anchor-93-drum");
         HttpResponse<Buffer> wrong = auth.login("dave", "password124");
-        HttpResponse<Buffer> unknown = auth.login("nobody_here", "password123");
+        HttpResponse<Buffer> unknown = auth.login("nobody_here", "violet-anchor-93-drum");
         assertRefused(wrong, 401, "INVALID_CREDENTIALS");
         assertRefused(unknown, 401, "INVALID_CREDENTIALS");
         assertThat(wrong.bodyAsJsonObject().getString("message"))
@@ -191,7 +191,7 @@ class AuthHttpApiTest {
 
     @Test
     void aNonAdminChangingARoleIsForbiddenWhateverTheRequest() {
-        auth.register("someone_first", "first@example.com", "password123"); // the first account is admin
+        auth.register("someone_first", "first@example.com", "violet-anchor-93-drum"); // the first account is admin
         String token = auth.tokenFor("ivan_user");
         assertRefused(auth.client.put("/api/admin/users/abc/role").bearerTokenAuthentication(token)
             .sendJsonObject(new JsonObject().put("role", "admin")).await(), 403, "FORBIDDEN");

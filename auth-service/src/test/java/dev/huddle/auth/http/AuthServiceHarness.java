@@ -2,6 +2,7 @@ package dev.huddle.auth.http;
 
 import dev.huddle.auth.AuthConfig;
 import dev.huddle.auth.AuthDeployer;
+import dev.huddle.auth.account.AdminSetup;
 import dev.huddle.server.config.Env;
 import dev.huddle.server.config.NodeConfig;
 import dev.huddle.server.runtime.RunningService;
@@ -13,6 +14,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,16 +43,24 @@ final class AuthServiceHarness implements AutoCloseable {
     }
 
     static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv) {
-        return start(clientVertx, root, authEnv, Map.of());
+        return start(clientVertx, root, authEnv, Map.of(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     /** @param nodeEnv common node settings replacing the test defaults (e.g. the HTTP bind address) */
     static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv,
                                     Map<String, String> nodeEnv) {
+        return start(clientVertx, root, authEnv, nodeEnv, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv, Clock clock) {
+        return start(clientVertx, root, authEnv, Map.of(), clock);
+    }
+
+    private static AuthServiceHarness start(Vertx clientVertx, Path root, Map<String, String> authEnv,
+                                            Map<String, String> nodeEnv, Clock clock) {
         NodeConfig node = new TestNodes(root).node("auth-service", 0, nodeEnv);
         AuthConfig config = AuthConfig.read(Env.of(authEnv));
-        RunningService service = ServiceLauncher.start(node, config, AuthDeployer::deploy,
-            Clock.fixed(NOW, ZoneOffset.UTC)).await();
+        RunningService service = ServiceLauncher.start(node, config, AuthDeployer::deploy, clock).await();
         WebClient client = WebClient.create(clientVertx, new WebClientOptions()
             .setDefaultHost("127.0.0.1").setDefaultPort(node.httpPort()));
         return new AuthServiceHarness(node, service, client);
@@ -77,6 +89,27 @@ final class AuthServiceHarness implements AutoCloseable {
 
     HttpResponse<Buffer> login(String username, String password) {
         return post("/api/auth/login", new JsonObject().put("username", username).put("password", password));
+    }
+
+    /** The one-time setup code the service wrote at start, or null when there is none. */
+    String setupCode() {
+        Path file = node.dataDir().resolve(AdminSetup.FILE);
+        try {
+            return Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Registers with the setup code (so as the admin) and logs in; returns the token. */
+    String adminTokenFor(String username) {
+        HttpResponse<Buffer> registered = post("/api/auth/register", new JsonObject().put("username", username)
+            .put("email", username + "@example.com").put("password", "correct horse battery")
+            .put("setupCode", setupCode()));
+        if (registered.statusCode() != 201) {
+            throw new IllegalStateException("admin registration refused: " + registered.bodyAsString());
+        }
+        return login(username, "correct horse battery").bodyAsJsonObject().getString("token");
     }
 
     /** Registers and logs in; returns the token. */

@@ -47,7 +47,7 @@ class RegistrationFloodTest {
         // limits lifted so the whole flood really queues: what is under test is the separate pool
         auth = AuthServiceHarness.start(vertx, root, Map.of(
             "HUDDLE_AUTH_REGISTRATIONS_PER_ADDRESS", "100000", "HUDDLE_AUTH_MAX_PENDING_REGISTRATIONS", "10000"));
-        assertThat(auth.register("realuser", "real@example.com", "password123").statusCode()).isEqualTo(201);
+        assertThat(auth.register("realuser", "real@example.com", "violet-anchor-93-drum").statusCode()).isEqualTo(201);
         long quietNanos = medianLogin();
 
         WebClient flooder = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
@@ -56,7 +56,7 @@ class RegistrationFloodTest {
         List<Future<HttpResponse<Buffer>>> flood = new ArrayList<>();
         for (int i = 0; i < FLOOD; i++) {
             flood.add(flooder.post("/api/auth/register").sendJsonObject(new JsonObject().put("username", "flood" + i)
-                    .put("email", "flood" + i + "@example.com").put("password", "password123"))
+                    .put("email", "flood" + i + "@example.com").put("password", "violet-anchor-93-drum"))
                 .andThen(done -> registered.incrementAndGet()));
         }
         long floodedNanos = medianLogin();
@@ -75,9 +75,9 @@ class RegistrationFloodTest {
     void oneAddressMayRegisterOnlySoOften(Vertx vertx) {
         auth = AuthServiceHarness.start(vertx, root, Map.of("HUDDLE_AUTH_REGISTRATIONS_PER_ADDRESS", "3"));
         for (int i = 0; i < 3; i++) {
-            assertThat(auth.register("user" + i, "u" + i + "@example.com", "password123").statusCode()).isEqualTo(201);
+            assertThat(auth.register("user" + i, "u" + i + "@example.com", "violet-anchor-93-drum").statusCode()).isEqualTo(201);
         }
-        assertRefused(auth.register("user3", "u3@example.com", "password123"), 429, "RATE_LIMITED");
+        assertRefused(auth.register("user3", "u3@example.com", "violet-anchor-93-drum"), 429, "RATE_LIMITED");
     }
 
     /** The median of {@value #LOGINS} logins, one after another, after one unmeasured warm-up login. */
@@ -93,7 +93,7 @@ class RegistrationFloodTest {
 
     private long timedLogin() {
         long start = System.nanoTime();
-        HttpResponse<Buffer> login = auth.login("realuser", "password123");
+        HttpResponse<Buffer> login = auth.login("realuser", "violet-anchor-93-drum");
         long elapsed = System.nanoTime() - start;
         assertThat(login.statusCode()).as(login.bodyAsString()).isEqualTo(200);
         return elapsed;

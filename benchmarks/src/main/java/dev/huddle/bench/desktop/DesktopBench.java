@@ -109,9 +109,9 @@ public final class DesktopBench {
         String alice = prefix + "a";
         String bob = prefix + "b";
         List<LineChannel> lanes = Blocking.await(LineChannel.openMany(vertx, net, address.socketHost(), linePort, ROOMS, ROOMS));
-        ok(lanes.get(0), new Command.Reg(alice, "password123", alice + "@example.com"));
-        ok(lanes.get(0), new Command.Reg(bob, "password123", bob + "@example.com"));
-        String tb = ok(lanes.get(0), new Command.Login(bob, "password123")).getString("token");
+        ok(lanes.get(0), new Command.Reg(alice, "violet-anchor-93-drum", alice + "@example.com"));
+        ok(lanes.get(0), new Command.Reg(bob, "violet-anchor-93-drum", bob + "@example.com"));
+        String tb = ok(lanes.get(0), new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
         List<Long> rooms = new ArrayList<>();
         for (int r = 0; r < ROOMS; r++) {
             long id = ok(lanes.get(r), new Command.NewProject(tb, "Room " + r)).getJsonObject("project").getLong("id");
@@ -138,7 +138,7 @@ public final class DesktopBench {
         for (int i = 0; i < screens.length; i++) {
             long t0 = System.nanoTime();
             try (HuddleClient client = HuddleClient.create(address)) {
-                client.login(alice, "password123").compose(s -> client.projects()).await();
+                client.login(alice, "violet-anchor-93-drum").compose(s -> client.projects()).await();
                 raw[i] = (System.nanoTime() - t0) / 1e6;
                 client.logout().await();
             }
@@ -146,7 +146,7 @@ public final class DesktopBench {
             long started = System.nanoTime();
             fx(() -> {
                 app.login().usernameProperty().set(alice);
-                app.login().passwordProperty().set("password123");
+                app.login().passwordProperty().set("violet-anchor-93-drum");
                 app.login().login();
             });
             waitFor(() -> fxGet(() -> app.homeProperty().get() != null
@@ -195,7 +195,7 @@ public final class DesktopBench {
         // reference: the same over two line connections, bob's joined to the room
         LineChannel sending = lanes.get(1);
         LineChannel listening = lanes.get(2);
-        String ta = ok(sending, new Command.Login(alice, "password123")).getString("token");
+        String ta = ok(sending, new Command.Login(alice, "violet-anchor-93-drum")).getString("token");
         ok(listening, new Command.Join(tb, room));
         double[] raw = new double[MESSAGES];
         for (int i = 0; i < MESSAGES; i++) {
@@ -250,7 +250,7 @@ public final class DesktopBench {
     private HomeModel login(AppModel app, String user) throws Exception {
         fx(() -> {
             app.login().usernameProperty().set(user);
-            app.login().passwordProperty().set("password123");
+            app.login().passwordProperty().set("violet-anchor-93-drum");
             app.login().login();
         });
         waitFor(() -> fxGet(() -> app.homeProperty().get() != null && app.homeProperty().get().projects().size() == ROOMS));

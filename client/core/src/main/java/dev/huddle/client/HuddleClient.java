@@ -91,7 +91,12 @@ public final class HuddleClient implements AutoCloseable {
      * reached yet: the link keeps trying and says so through its state.
      */
     public Future<Session> login(String username, String password) {
-        return auth.login(username, password).compose(this::connect);
+        return login(username, password, null);
+    }
+
+    /** {@link #login(String, String)} with a second factor: a TOTP or recovery code, or null. */
+    public Future<Session> login(String username, String password, String code) {
+        return auth.login(username, password, code).compose(this::connect);
     }
 
     /**

@@ -44,7 +44,7 @@ public final class HeadlessParticipant implements AutoCloseable {
     /** Logs {@code name} in on its own line connection and opens the room. */
     public static HeadlessParticipant open(Servers servers, String name, long projectId) {
         LineConnection line = servers.line();
-        String token = line.ok(new Command.Login(name, "password123")).getString("token");
+        String token = line.ok(new Command.Login(name, "violet-anchor-93-drum")).getString("token");
         HeadlessParticipant member = new HeadlessParticipant(name, token, projectId, line);
         line.onEvent(member.events::add);
         line.ok(new Command.Join(token, projectId));

@@ -51,24 +51,24 @@ public final class Servers implements AutoCloseable {
         return address;
     }
 
-    /** A fresh account (password {@code password123}); returns its name. */
+    /** A fresh account (password {@code violet-anchor-93-drum}); returns its name. */
     public String user(String prefix) {
         String name = prefix + NAMES.incrementAndGet() + Long.toString(System.nanoTime() % 10_000, 36);
         register(name);
         return name;
     }
 
-    /** An account with exactly this name (password {@code password123}). */
+    /** An account with exactly this name (password {@code violet-anchor-93-drum}). */
     public void register(String name) {
         try (HuddleClient client = HuddleClient.create(address())) {
-            client.register(name, name + "@example.com", "password123").await();
+            client.register(name, name + "@example.com", "violet-anchor-93-drum").await();
         }
     }
 
     /** A project {@code owner} makes over the line protocol, with {@code members} ({@code a, b}) in it; its id. */
     public long project(String owner, String name, String members) {
         try (LineConnection line = line()) {
-            String token = line.ok(new Command.Login(owner, "password123")).getString("token");
+            String token = line.ok(new Command.Login(owner, "violet-anchor-93-drum")).getString("token");
             long id = line.ok(new Command.NewProject(token, name)).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(token, id, members));
             return id;

@@ -25,6 +25,10 @@ public sealed interface Command {
             case Logout c -> Verb.LOGOUT;
             case Whoami c -> Verb.WHOAMI;
             case Auth c -> Verb.AUTH;
+            case Passwd c -> Verb.PASSWD;
+            case TotpEnrol c -> Verb.TOTP_ENROL;
+            case TotpConfirm c -> Verb.TOTP_CONFIRM;
+            case TotpDisable c -> Verb.TOTP_DISABLE;
             case NewProject c -> Verb.NEW_PROJECT;
             case Projects c -> Verb.PROJECTS;
             case Members c -> Verb.MEMBERS;
@@ -74,11 +78,20 @@ public sealed interface Command {
         }
     }
 
-    /** {@code login <username> <password>}. */
-    record Login(String username, String password) implements Command {
+    /**
+     * {@code login <username> <password> [<code>]}; {@code code} (a TOTP or recovery code, needed
+     * when the account has two-factor login on) may be null.
+     */
+    record Login(String username, String password, String code) implements Command {
         public Login {
             username = Checks.word(Verb.LOGIN, "username", username);
             password = Checks.secret(Verb.LOGIN, "password", password);
+            code = code == null || code.isBlank() ? null : Checks.word(Verb.LOGIN, "code", code);
+        }
+
+        /** A login without a second factor. */
+        public Login(String username, String password) {
+            this(username, password, null);
         }
     }
 
@@ -100,6 +113,39 @@ public sealed interface Command {
     record Auth(String token) implements Authenticated {
         public Auth {
             token = Checks.word(Verb.AUTH, "token", token);
+        }
+    }
+
+    /** {@code passwd <token> <current_password> <new_password>}: the user's other tokens are revoked. */
+    record Passwd(String token, String currentPassword, String newPassword) implements Authenticated {
+        public Passwd {
+            token = Checks.word(Verb.PASSWD, "token", token);
+            currentPassword = Checks.secret(Verb.PASSWD, "current password", currentPassword);
+            newPassword = Checks.secret(Verb.PASSWD, "new password", newPassword);
+        }
+    }
+
+    /** {@code totp_enrol <token>}: a new TOTP secret, pending until confirmed. */
+    record TotpEnrol(String token) implements Authenticated {
+        public TotpEnrol {
+            token = Checks.word(Verb.TOTP_ENROL, "token", token);
+        }
+    }
+
+    /** {@code totp_confirm <token> <code>}: the first code turns two-factor login on. */
+    record TotpConfirm(String token, String code) implements Authenticated {
+        public TotpConfirm {
+            token = Checks.word(Verb.TOTP_CONFIRM, "token", token);
+            code = Checks.word(Verb.TOTP_CONFIRM, "code", code);
+        }
+    }
+
+    /** {@code totp_disable <token> <password> <code>}: turns two-factor login off. */
+    record TotpDisable(String token, String password, String code) implements Authenticated {
+        public TotpDisable {
+            token = Checks.word(Verb.TOTP_DISABLE, "token", token);
+            password = Checks.secret(Verb.TOTP_DISABLE, "password", password);
+            code = Checks.word(Verb.TOTP_DISABLE, "code", code);
         }
     }
 

@@ -19,6 +19,10 @@ import dev.huddle.contracts.chat.Command.Join;
 import dev.huddle.contracts.chat.Command.Kick;
 import dev.huddle.contracts.chat.Command.Leave;
 import dev.huddle.contracts.chat.Command.Login;
+import dev.huddle.contracts.chat.Command.Passwd;
+import dev.huddle.contracts.chat.Command.TotpConfirm;
+import dev.huddle.contracts.chat.Command.TotpDisable;
+import dev.huddle.contracts.chat.Command.TotpEnrol;
 import dev.huddle.contracts.chat.Command.Logout;
 import dev.huddle.contracts.chat.Command.Members;
 import dev.huddle.contracts.chat.Command.NewProject;
@@ -96,7 +100,11 @@ public final class JsonCommandCodec {
         JsonFields f = new JsonFields(verb, frame, sessionToken);
         return switch (verb) {
             case REG -> new Reg(f.string("username"), f.string("password"), f.optionalString("email"));
-            case LOGIN -> new Login(f.string("username"), f.string("password"));
+            case LOGIN -> new Login(f.string("username"), f.string("password"), f.optionalString("totp"));
+            case PASSWD -> new Passwd(f.token(), f.string("currentPassword"), f.string("newPassword"));
+            case TOTP_ENROL -> new TotpEnrol(f.token());
+            case TOTP_CONFIRM -> new TotpConfirm(f.token(), f.string("totp"));
+            case TOTP_DISABLE -> new TotpDisable(f.token(), f.string("password"), f.string("totp"));
             case LOGOUT -> new Logout(f.token());
             case WHOAMI -> new Whoami(f.token());
             case AUTH -> new Auth(f.token());
@@ -132,7 +140,12 @@ public final class JsonCommandCodec {
         JsonObject f = new JsonObject().put("command", command.word());
         return switch (command) {
             case Reg c -> put(f.put("username", c.username()).put("password", c.password()), "email", c.email());
-            case Login c -> f.put("username", c.username()).put("password", c.password());
+            case Login c -> put(f.put("username", c.username()).put("password", c.password()), "totp", c.code());
+            case Passwd c -> f.put("token", c.token()).put("currentPassword", c.currentPassword())
+                .put("newPassword", c.newPassword());
+            case TotpEnrol c -> f.put("token", c.token());
+            case TotpConfirm c -> f.put("token", c.token()).put("totp", c.code());
+            case TotpDisable c -> f.put("token", c.token()).put("password", c.password()).put("totp", c.code());
             case Logout c -> f.put("token", c.token());
             case Whoami c -> f.put("token", c.token());
             case Auth c -> f.put("token", c.token());

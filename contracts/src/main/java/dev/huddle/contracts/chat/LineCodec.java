@@ -24,7 +24,11 @@ import dev.huddle.contracts.chat.Command.Members;
 import dev.huddle.contracts.chat.Command.NewProject;
 import dev.huddle.contracts.chat.Command.Projects;
 import dev.huddle.contracts.chat.Command.Quit;
+import dev.huddle.contracts.chat.Command.Passwd;
 import dev.huddle.contracts.chat.Command.Reg;
+import dev.huddle.contracts.chat.Command.TotpConfirm;
+import dev.huddle.contracts.chat.Command.TotpDisable;
+import dev.huddle.contracts.chat.Command.TotpEnrol;
 import dev.huddle.contracts.chat.Command.Whoami;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -44,10 +48,14 @@ import java.util.List;
  * no control characters but HTAB anywhere; at most MAX_LINE_BYTES of UTF-8 before EOL
  *
  * reg         &lt;username&gt; &lt;password&gt; [&lt;email&gt;]
- * login       &lt;username&gt; &lt;password&gt;
+ * login       &lt;username&gt; &lt;password&gt; [&lt;code&gt;]           code: TOTP or recovery code (two-factor login)
  * logout      &lt;token&gt;
  * whoami      &lt;token&gt;
  * auth        &lt;token&gt;                                    (like whoami; WebSocket session token)
+ * passwd      &lt;token&gt; &lt;current_password&gt; &lt;new_password&gt;
+ * totp_enrol  &lt;token&gt;
+ * totp_confirm &lt;token&gt; &lt;code&gt;
+ * totp_disable &lt;token&gt; &lt;password&gt; &lt;code&gt;
  * new_project &lt;token&gt; &lt;project_name ...&gt;                  free, trimmed
  * projects    &lt;token&gt;
  * members     &lt;token&gt; &lt;project_id&gt;
@@ -141,8 +149,21 @@ public final class LineCodec {
                 yield new Reg(a[0], a[1], a.length == 3 ? a[2] : null);
             }
             case LOGIN -> {
+                String[] a = s.words(verb, 2, 3);
+                yield new Login(a[0], a[1], a.length == 3 ? a[2] : null);
+            }
+            case PASSWD -> {
+                String[] a = s.words(verb, 3, 3);
+                yield new Passwd(a[0], a[1], a[2]);
+            }
+            case TOTP_ENROL -> new TotpEnrol(s.words(verb, 1, 1)[0]);
+            case TOTP_CONFIRM -> {
                 String[] a = s.words(verb, 2, 2);
-                yield new Login(a[0], a[1]);
+                yield new TotpConfirm(a[0], a[1]);
+            }
+            case TOTP_DISABLE -> {
+                String[] a = s.words(verb, 3, 3);
+                yield new TotpDisable(a[0], a[1], a[2]);
             }
             case LOGOUT -> new Logout(s.words(verb, 1, 1)[0]);
             case WHOAMI -> new Whoami(s.words(verb, 1, 1)[0]);
@@ -239,7 +260,11 @@ public final class LineCodec {
     public static String format(Command command) {
         return switch (command) {
             case Reg c -> line(c, c.username(), password(c.password()), c.email());
-            case Login c -> line(c, c.username(), password(c.password()));
+            case Login c -> line(c, c.username(), password(c.password()), c.code());
+            case Passwd c -> line(c, c.token(), password(c.currentPassword()), password(c.newPassword()));
+            case TotpEnrol c -> line(c, c.token());
+            case TotpConfirm c -> line(c, c.token(), c.code());
+            case TotpDisable c -> line(c, c.token(), password(c.password()), c.code());
             case Logout c -> line(c, c.token());
             case Whoami c -> line(c, c.token());
             case Auth c -> line(c, c.token());

@@ -9,10 +9,17 @@ import java.util.Optional;
  */
 public enum Verb {
     REG("reg", "reg <username> <password> [<email>]", "create an account"),
-    LOGIN("login", "login <username> <password>", "log in; the reply carries your token"),
+    LOGIN("login", "login <username> <password> [<code>]",
+        "log in; the reply carries your token (<code>: with two-factor login on, a TOTP or recovery code)"),
     LOGOUT("logout", "logout <token>", "revoke the token everywhere"),
     WHOAMI("whoami", "whoami <token>", "who the token belongs to"),
     AUTH("auth", "auth <token>", "check a token; on WebSocket it becomes the session token"),
+    PASSWD("passwd", "passwd <token> <current_password> <new_password>",
+        "change your password; every other session of yours ends"),
+    TOTP_ENROL("totp_enrol", "totp_enrol <token>", "start two-factor login: a secret for your authenticator app"),
+    TOTP_CONFIRM("totp_confirm", "totp_confirm <token> <code>",
+        "turn two-factor login on with a first code; the reply carries your recovery codes"),
+    TOTP_DISABLE("totp_disable", "totp_disable <token> <password> <code>", "turn two-factor login off"),
     NEW_PROJECT("new_project", "new_project <token> <project_name>", "create a project (meeting room)"),
     PROJECTS("projects", "projects <token>", "the projects you own or belong to"),
     MEMBERS("members", "members <token> <project_id>", "who is in a project"),

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  *       character ({@code login alice<U+3000>pw}): everything after {@code reg}, {@code login} or
  *       {@code logout} is masked, as which part is the secret cannot be told;</li>
  *   <li>values of the JSON fields {@code password}, {@code newPassword}, {@code currentPassword},
- *       {@code token}, {@code accessToken} and {@code refreshToken} (any case), the name compared
+ *       {@code token}, {@code accessToken}, {@code refreshToken}, and the second factor's {@code totp},
+ *       {@code setupCode}, {@code secret}, {@code otpauthUri} and {@code recoveryCodes} (any case), the name compared
  *       once its escapes are decoded ({@code "pass\\u0077ord"} too), also inside a longer line such as
  *       {@code POST /api/auth/login {"username":"a","password":"x"}} and in JSON that does not
  *       parse;</li>
@@ -54,7 +55,8 @@ public final class SecretMasker {
     private static final Pattern WORD = Pattern.compile("[^\\p{javaWhitespace}\\p{Z}\\p{Cc}\\p{Cf}]++");
 
     private static final Set<String> SECRET_FIELDS = Set.of(
-            "password", "newpassword", "currentpassword", "token", "accesstoken", "refreshtoken");
+            "password", "newpassword", "currentpassword", "token", "accesstoken", "refreshtoken",
+            "totp", "setupcode", "secret", "otpauthuri", "recoverycodes");
 
     private SecretMasker() {
     }
@@ -88,7 +90,7 @@ public final class SecretMasker {
         }
     }
 
-    /** Masks the secret words of {@code reg}, {@code login} and {@code logout}, line by line. */
+    /** Masks the secret words of the commands that carry one (reg, login, logout, passwd, totp_*), line by line. */
     static String maskCommands(String text) {
         if (text.indexOf('\n') < 0) {
             return maskCommandLine(text);
@@ -123,7 +125,7 @@ public final class SecretMasker {
         }
         int firstSecret = switch (command) {
             case "reg", "login" -> 2;
-            case "logout" -> 1;
+            case "logout", "passwd", "totp_confirm", "totp_disable" -> 1;
             default -> -1;
         };
         if (firstSecret < 0) {
@@ -150,10 +152,11 @@ public final class SecretMasker {
 
     /**
      * The secret-carrying command a word starts with when something other than a letter, digit or
-     * underscore follows it, else null: {@code login<NBSP>bob} gives {@code login}.
+     * underscore follows it, else null: {@code login<NBSP>bob} gives {@code login}. Longer words
+     * come before their prefixes ({@code logout} before {@code login}).
      */
     private static String gluedSecretCommand(String word) {
-        for (String command : new String[] {"logout", "login", "reg"}) {
+        for (String command : new String[] {"logout", "login", "reg", "passwd", "totp_confirm", "totp_disable"}) {
             if (word.length() > command.length() && word.startsWith(command)) {
                 char after = word.charAt(command.length());
                 boolean wordChar = Character.isLetterOrDigit(after) || after == '_';
@@ -163,12 +166,12 @@ public final class SecretMasker {
         return null;
     }
 
-    /** False when the first word cannot be reg, login or logout (they all start with r or l). */
+    /** False when the first word cannot be a command carrying a secret (they start with r, l, p or t). */
     private static boolean mayStartWithSecretCommand(String line) {
         for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
+            char c = Character.toLowerCase(line.charAt(i));
             if (!isSeparator(c)) {
-                return c == 'r' || c == 'R' || c == 'l' || c == 'L';
+                return c == 'r' || c == 'l' || c == 'p' || c == 't';
             }
         }
         return false;

@@ -13,10 +13,24 @@ public final class BusAddresses {
 
     /** {@code {token}} → principal {@code {userId, username, role, tokenId, expiresAt}}. */
     public static final String AUTH_VERIFY = "huddle.auth.verify";
-    /** {@code {username, email, password}} → user {@code {id, username, email, role, createdAt}}. */
+    /** {@code {username, email, password, setupCode?}} → user {@code {id, username, email, role, createdAt}}. */
     public static final String AUTH_REGISTER = "huddle.auth.register";
-    /** {@code {username, password, address}} → {@code {token, expiresAt, user}}. */
+    /**
+     * {@code {username, password, totp?, address}} → {@code {token, expiresAt, user}}; TOTP_REQUIRED
+     * when the account has two-factor login on and no {@code totp} code came.
+     */
     public static final String AUTH_LOGIN = "huddle.auth.login";
+    /**
+     * {@code {token, currentPassword, newPassword, address}} → {@code {passwordChanged, tokensRevoked}};
+     * the user's other tokens are revoked on every node before the answer.
+     */
+    public static final String AUTH_PASSWORD = "huddle.auth.password";
+    /** {@code {token}} → {@code {secret, otpauthUri}}: starts two-factor enrolment. */
+    public static final String AUTH_TOTP_ENROL = "huddle.auth.totp.enrol";
+    /** {@code {token, totp}} → {@code {enabled: true, recoveryCodes}}. */
+    public static final String AUTH_TOTP_CONFIRM = "huddle.auth.totp.confirm";
+    /** {@code {token, password, totp, address}} → {@code {enabled: false}}. */
+    public static final String AUTH_TOTP_DISABLE = "huddle.auth.totp.disable";
     /** {@code {token}} → {@code {}}; the token is revoked on every node before the answer. */
     public static final String AUTH_LOGOUT = "huddle.auth.logout";
     /** {@code {usernames: [..]}} → {@code {users: [user..], unknown: [name..]}}, case-insensitive. */

@@ -27,6 +27,18 @@ class SecretMaskerTest {
     }
 
     @Test
+    void theAccountCommandsMaskEverySecretWord() {
+        assertThat(SecretMasker.mask("login bob pw-secret 287082")).isEqualTo("login bob " + M);
+        assertThat(SecretMasker.mask("passwd tok old-secret new-secret")).isEqualTo("passwd " + M);
+        assertThat(SecretMasker.mask("PASSWD\u00a0tok\u00a0old-secret")).isEqualTo("PASSWD" + M);
+        assertThat(SecretMasker.mask("totp_confirm tok 287082")).isEqualTo("totp_confirm " + M);
+        assertThat(SecretMasker.mask("totp_disable tok pw-secret ABCDE-FGHIJ")).isEqualTo("totp_disable " + M);
+        assertThat(SecretMasker.mask("{\"setupCode\":\"ABCDE\",\"totp\":\"287082\",\"secret\":\"JBSW\","
+            + "\"otpauthUri\":\"otpauth://totp/x?secret=JBSW\",\"recoveryCodes\":[\"AAAAA-BBBBB\"]}"))
+            .doesNotContain("ABCDE", "287082", "JBSW", "AAAAA");
+    }
+
+    @Test
     void aLoginGluedByAnotherSeparatorIsMaskedAfterTheCommandWord() {
         assertThat(SecretMasker.mask("login\u00a0bob\u00a0pw-secret")).isEqualTo("login" + M);
         assertThat(SecretMasker.mask("REG\u2028bob\u2028pw-secret")).isEqualTo("REG" + M);

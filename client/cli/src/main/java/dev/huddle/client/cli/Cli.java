@@ -47,9 +47,18 @@ public final class Cli {
 
         Accounts
           register <username> <password> [email]  create an account
-          login <username> <password>             log in; the token is kept in ~/.huddle/token
+          login <username> <password> [code]      log in; the token is kept in ~/.huddle/token
+                                                  (code: with two-factor login on, from the
+                                                  authenticator app, or a recovery code)
           logout                                  revoke the token and forget it
           whoami                                  who you are logged in as
+          passwd <current_password> <new_password>
+                                                  change your password; your other sessions end
+          totp-enrol                              start two-factor login: prints the secret and the
+                                                  otpauth:// URI for an authenticator app
+          totp-confirm <code>                     turn two-factor login on with a first code; prints
+                                                  ten single-use recovery codes (keep them safe)
+          totp-disable <password> <code>          turn two-factor login off
         Projects (meeting rooms)
           projects                                the projects you own or belong to
           create <name...> [--members "a, b; c"]  create a project, optionally with members

@@ -38,7 +38,11 @@ final class OneShot implements AutoCloseable {
 
     private static final List<Spec> SPECS = List.of(
         simple("register", "register <username> <password> [email]", 2, 3),
-        simple("login", "login <username> <password>", 2, 2),
+        simple("login", "login <username> <password> [code]", 2, 3),
+        simple("passwd", "passwd <current_password> <new_password>", 2, 2),
+        simple("totp-enrol", "totp-enrol", 0, 0),
+        simple("totp-confirm", "totp-confirm <code>", 1, 1),
+        simple("totp-disable", "totp-disable <password> <code>", 2, 2),
         simple("logout", "logout", 0, 0),
         simple("whoami", "whoami", 0, 0),
         simple("projects", "projects", 0, 0),
@@ -65,7 +69,8 @@ final class OneShot implements AutoCloseable {
             + "[--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
-        "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file");
+        "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file",
+        "totp_enrol", "totp-enrol", "totp_confirm", "totp-confirm", "totp_disable", "totp-disable");
 
     private final Cli cli;
     private final Supplier<LineConnection> connector;
@@ -87,7 +92,11 @@ final class OneShot implements AutoCloseable {
     int run(String name, List<String> a) {
         switch (name) {
             case "register" -> print(ok(new Command.Reg(a.get(0), password(a.get(1)), a.size() > 2 ? a.get(2) : null)));
-            case "login" -> login(new Command.Login(a.get(0), password(a.get(1))));
+            case "login" -> login(new Command.Login(a.get(0), password(a.get(1)), a.size() > 2 ? a.get(2) : null));
+            case "passwd" -> print(ok(new Command.Passwd(token(), password(a.get(0)), password(a.get(1)))));
+            case "totp-enrol" -> print(ok(new Command.TotpEnrol(token())));
+            case "totp-confirm" -> print(ok(new Command.TotpConfirm(token(), a.get(0))));
+            case "totp-disable" -> print(ok(new Command.TotpDisable(token(), password(a.get(0)), a.get(1))));
             case "logout" -> logout(cli.token());
             case "whoami" -> print(ok(new Command.Whoami(token())));
             case "projects" -> {

@@ -21,10 +21,18 @@ public final class AuthApi {
             .put("email", email).put("password", password)).map(UserRef::fromJson);
     }
 
-    /** Fails with INVALID_CREDENTIALS or RATE_LIMITED (too many failures from here or for the account). */
-    public Future<Session> login(String username, String password) {
-        return http.object(HttpMethod.POST, "/api/auth/login", null, new JsonObject().put("username", username)
-            .put("password", password)).map(Session::fromLogin);
+    /**
+     * Fails with INVALID_CREDENTIALS or RATE_LIMITED (too many failures from here or for the account),
+     * or TOTP_REQUIRED when the account has two-factor login on and {@code code} is null.
+     *
+     * @param code a TOTP or recovery code, or null
+     */
+    public Future<Session> login(String username, String password, String code) {
+        JsonObject body = new JsonObject().put("username", username).put("password", password);
+        if (code != null && !code.isBlank()) {
+            body.put("totp", code.strip());
+        }
+        return http.object(HttpMethod.POST, "/api/auth/login", null, body).map(Session::fromLogin);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
+import dev.huddle.contracts.ErrorCode;
+import dev.huddle.contracts.HuddleException;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -13,13 +15,19 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-/** The login page: server address (remembered), username, password; errors said inline. */
+/**
+ * The login page: server address (remembered), username, password; errors said inline. When the
+ * server answers that the account has two-factor login on, a code field appears and the next login
+ * sends its code (from the authenticator app, or a recovery code).
+ */
 public final class LoginModel {
 
     private final AppModel app;
     private final StringProperty server;
     private final StringProperty username;
     private final StringProperty password = new SimpleStringProperty("");
+    private final StringProperty code = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper codeNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -50,6 +58,16 @@ public final class LoginModel {
 
     public StringProperty passwordProperty() {
         return password;
+    }
+
+    /** The second factor: a 6-digit code from the authenticator app, or a recovery code. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** True once the server said this account needs a code. */
+    public ReadOnlyBooleanProperty codeNeededProperty() {
+        return codeNeeded.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -85,14 +103,25 @@ public final class LoginModel {
         info.set("");
         HuddleClient client = app.newClient(address);
         String name = username.get().strip();
-        app.ui().when(client.login(name, password.get()), session -> {
+        String given = codeNeeded.get() && filled(code) ? code.get().strip() : null;
+        app.ui().when(client.login(name, password.get(), given), session -> {
             busy.set(false);
             password.set("");
+            forgetCode();
             app.loggedIn(client, address, session.username(), remember.get(), session.token());
         }, e -> {
             busy.set(false);
             client.close();
-            error.set(Problems.say(e));
+            code.set("");
+            ErrorCode refusal = e instanceof HuddleException h ? h.code() : null;
+            if (refusal == ErrorCode.TOTP_REQUIRED) {
+                codeNeeded.set(true);
+                error.set("Enter the code from your authenticator app (or a recovery code).");
+            } else if (refusal == ErrorCode.INVALID_CREDENTIALS && given != null) {
+                error.set("Wrong password or code. Each code works once: wait for the next one.");
+            } else {
+                error.set(Problems.say(e));
+            }
         });
     }
 
@@ -114,6 +143,12 @@ public final class LoginModel {
         info.set(message);
         error.set("");
         password.set("");
+        forgetCode();
+    }
+
+    private void forgetCode() {
+        code.set("");
+        codeNeeded.set(false);
     }
 
     void prefill(String serverText, String name) {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.huddle.desktop.model.LoginModel;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,6 +26,16 @@ final class LoginView {
         server.textProperty().bindBidirectional(model.serverProperty());
         username.textProperty().bindBidirectional(model.usernameProperty());
         password.textProperty().bindBidirectional(model.passwordProperty());
+        TextField code = Forms.text("6 digits, or a recovery code");
+        code.textProperty().bindBidirectional(model.codeProperty());
+        Node codeField = Forms.field("_Code from your authenticator app", code, "totp");
+        codeField.visibleProperty().bind(model.codeNeededProperty());
+        codeField.managedProperty().bind(model.codeNeededProperty());
+        model.codeNeededProperty().addListener((o, was, needed) -> {
+            if (needed) {
+                Platform.runLater(code::requestFocus);
+            }
+        });
 
         Button login = new Button("_Log in");
         login.setId("login");
@@ -52,6 +63,7 @@ final class LoginView {
             Forms.field("_Server", server, "server"),
             Forms.field("_Username", username, "username"),
             Forms.field("_Password", password, "password"),
+            codeField,
             remember,
             Forms.message(model.errorProperty(), Styles.DANGER, "login-error"),
             Forms.message(model.infoProperty(), Styles.SUCCESS, "login-info"),

@@ -77,7 +77,7 @@ class ConversationFilesTest {
         String alice = servers.user("alice");
         String bob = servers.user("bob");
         LineConnection line = servers.line();
-        String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+        String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
         long id = line.ok(new Command.NewProject(tb, "Files")).getJsonObject("project").getLong("id");
         line.ok(new Command.AddGroup(tb, id, alice));
         List<Reply.Event> bobSees = new CopyOnWriteArrayList<>();

@@ -2,6 +2,8 @@ package dev.huddle.desktop.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.auth.totp.Base32;
+import dev.huddle.auth.totp.Totp;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.chat.ChatLink;
 import dev.huddle.client.line.LineConnection;
@@ -15,6 +17,7 @@ import dev.huddle.server.testing.Eventually;
 import dev.huddle.server.testing.TestNodes;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -66,7 +69,7 @@ class ScreenModelsTest {
     }
 
     private static String token(LineConnection line, String username) {
-        return ok(line, new Command.Login(username, "password123")).getString("token");
+        return ok(line, new Command.Login(username, "violet-anchor-93-drum")).getString("token");
     }
 
     /** The second client's command, sent again while chat-service says it is over its 20 commands a second. */
@@ -119,6 +122,41 @@ class ScreenModelsTest {
     }
 
     @Test
+    void withTwoFactorOnTheLoginPageAsksForTheCodeThenLogsIn() {
+        UiHarness ui = ui();
+        String tina = servers.user("tina");
+        byte[] secret;
+        try (LineConnection line = servers.line()) {
+            String token = token(line, tina);
+            secret = Base32.decode(ok(line, new Command.TotpEnrol(token)).getString("secret"));
+            ok(line, new Command.TotpConfirm(token, Totp.code(secret, Instant.now())));
+        }
+        LoginModel login = ui.app.login();
+        assertThat(ui.on(() -> login.codeNeededProperty().get())).isFalse();
+        ui.login(tina);
+        Eventually.assertThat(() -> assertThat(ui.on(() -> login.codeNeededProperty().get())).isTrue());
+        assertThat(ui.on(() -> login.errorProperty().get())).startsWith("Enter the code from your authenticator app");
+
+        ui.run(() -> {
+            login.passwordProperty().set("violet-anchor-93-drum");
+            login.codeProperty().set("000000");
+            login.login();
+        });
+        Eventually.assertThat(() -> assertThat(ui.on(() -> login.errorProperty().get()))
+            .startsWith("Wrong password or code"));
+        assertThat(ui.on(() -> ui.app.screenProperty().get())).isEqualTo(AppModel.Screen.LOGIN);
+
+        ui.run(() -> {
+            login.passwordProperty().set("violet-anchor-93-drum");
+            // the next step's code: the confirming one's step is used up, and the drift window allows one ahead
+            login.codeProperty().set(Totp.code(secret, Instant.now().plus(Totp.STEP)));
+            login.login();
+        });
+        Eventually.assertThat(() -> assertThat(ui.on(() -> ui.app.screenProperty().get())).isEqualTo(AppModel.Screen.HOME));
+        assertThat(ui.on(() -> login.codeNeededProperty().get())).as("the code field goes once logged in").isFalse();
+    }
+
+    @Test
     void theRegisterPageChecksItsFieldsThenCreatesTheAccountAndReturnsToLogin() {
         UiHarness ui = ui();
         String taken = servers.user("taken");
@@ -129,7 +167,7 @@ class ScreenModelsTest {
         ui.run(() -> {
             register.usernameProperty().set("newcomer" + System.nanoTime() % 100_000);
             register.emailProperty().set("new@example.com");
-            register.passwordProperty().set("password123");
+            register.passwordProperty().set("violet-anchor-93-drum");
             register.confirmProperty().set("password124");
             register.register();
         });
@@ -137,7 +175,7 @@ class ScreenModelsTest {
 
         ui.run(() -> {
             register.usernameProperty().set(taken);
-            register.confirmProperty().set("password123");
+            register.confirmProperty().set("violet-anchor-93-drum");
             register.register();
         });
         Eventually.assertThat(() -> assertThat(ui.on(() -> register.errorProperty().get()))

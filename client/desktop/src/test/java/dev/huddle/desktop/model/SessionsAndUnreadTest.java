@@ -123,7 +123,7 @@ class SessionsAndUnreadTest {
         String alice = servers.user("alice");
         String bob = servers.user("bob");
         try (LineConnection line = servers.line()) {
-            String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
             long id = line.ok(new Command.NewProject(tb, "Standup")).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(tb, id, alice));
             line.ok(new Command.Chat(tb, id, "one"));
@@ -171,7 +171,7 @@ class SessionsAndUnreadTest {
         String bob = servers.user("bob");
         UiHarness ui = run();
         try (LineConnection line = servers.line()) {
-            String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
             long id = line.ok(new Command.NewProject(tb, "Drafts")).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(tb, id, alice));
             HomeModel home = loggedIn(ui, alice, false);
@@ -210,7 +210,7 @@ class SessionsAndUnreadTest {
         HomeModel home = loggedIn(ui, alice, false);
         Eventually.assertThat(() -> assertThat(ui.on(() -> home.projects().isEmpty())).isTrue());
         try (LineConnection line = servers.line()) {
-            String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
             long id = line.ok(new Command.NewProject(tb, "Surprise")).getJsonObject("project").getLong("id");
 
             line.ok(new Command.AddGroup(tb, id, alice));
@@ -226,7 +226,7 @@ class SessionsAndUnreadTest {
         String alice = servers.user("alice");
         String bob = servers.user("bob");
         try (LineConnection line = servers.line()) {
-            String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
             long id = line.ok(new Command.NewProject(tb, "Present")).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(tb, id, alice));
             line.ok(new Command.Join(tb, id)); // bob is in the room before alice starts, and stays silent

@@ -61,7 +61,7 @@ final class UiHarness implements AutoCloseable {
     void login(String username) {
         run(() -> {
             app.login().usernameProperty().set(username);
-            app.login().passwordProperty().set("password123");
+            app.login().passwordProperty().set("violet-anchor-93-drum");
             app.login().login();
         });
     }

@@ -72,7 +72,7 @@ class DesktopWindowTest {
     }
 
     private static String token(LineConnection line, String user) {
-        return line.ok(new Command.Login(user, "password123")).getString("token");
+        return line.ok(new Command.Login(user, "violet-anchor-93-drum")).getString("token");
     }
 
     @Test

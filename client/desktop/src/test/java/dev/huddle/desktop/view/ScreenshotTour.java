@@ -83,7 +83,7 @@ class ScreenshotTour {
         robot.clickOn("#register-link");
         robot.clickOn("#reg-username").write("dave");
         robot.clickOn("#reg-email").write("dave@example.com");
-        robot.clickOn("#reg-password").write("password123");
+        robot.clickOn("#reg-password").write("violet-anchor-93-drum");
         robot.clickOn("#reg-confirm").write("password124");
         robot.clickOn("#reg-submit");
         Eventually.assertThat(() -> assertThat(showing(robot, "#reg-error")).isTrue());
@@ -94,7 +94,7 @@ class ScreenshotTour {
         shoot(robot, "03-projects-empty");
 
         try (LineConnection line = servers.line()) {
-            String tb = line.ok(new Command.Login(bob, "password123")).getString("token");
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
             long design = line.ok(new Command.NewProject(tb, "Design review")).getJsonObject("project").getLong("id");
             line.ok(new Command.AddGroup(tb, design, alice));
             line.ok(new Command.Chat(tb, design, "New mock-ups are in the shared folder"));
@@ -194,7 +194,7 @@ class ScreenshotTour {
 
     private static void register(String name) {
         try (var client = dev.huddle.client.HuddleClient.create(servers.address())) {
-            client.register(name, name + "@example.com", "password123").await();
+            client.register(name, name + "@example.com", "violet-anchor-93-drum").await();
         }
     }
 

@@ -78,7 +78,7 @@ final class Window {
             return null;
         });
         robot.clickOn("#username").write(username);
-        robot.clickOn("#password").write("password123");
+        robot.clickOn("#password").write("violet-anchor-93-drum");
         robot.clickOn("#login");
         Eventually.assertThat(() -> assertThat(showing(robot, "#projects")).isTrue());
         Eventually.assertThat(() -> assertThat(text(robot, "#status")).isEqualTo("Connected"));
