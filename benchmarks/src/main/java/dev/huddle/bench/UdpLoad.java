@@ -40,6 +40,7 @@ public final class UdpLoad {
 
     static final String RELAY_ID = "bench-relay";
     private static final double MAX_LOSS = 0.01;
+    private static final long WARM_UP_MS = 4_000;
 
     private UdpLoad() {
     }
@@ -76,6 +77,11 @@ public final class UdpLoad {
                 }
                 setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key));
             }
+            // the JIT compiles each JVM forwarder's path in its first seconds: a run not reported, so
+            // that the first measured one (the latency run) does not time the interpreter
+            for (Setup setup : setups) {
+                setup.endpoints().run(setup.target(), sizes.get(0), latencyRate / fanout, warmup, WARM_UP_MS);
+            }
             for (int round = 1; round <= repeats; round++) {
                 for (int size : sizes) {
                     for (Setup setup : setups) {
@@ -97,11 +103,13 @@ public final class UdpLoad {
             }
         }
         if (kinds.contains(UdpForwarder.Kind.RELAY)) {
-            try (UdpEndpoints direct = new UdpEndpoints(1, 1)) {
-                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null,
-                    new InetSocketAddress("127.0.0.1", direct.sinkPorts().get(0)));
+            // the same datagrams per second reach the same number of receivers, sent to each in turn by
+            // the generator itself: what the latency runs measure minus the forwarder's hop
+            try (UdpEndpoints direct = new UdpEndpoints(1, receivers)) {
+                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null, direct.sinkPorts().stream()
+                    .map(port -> new InetSocketAddress("127.0.0.1", port)).toList());
                 for (int size : sizes) {
-                    rows.add(measure(none, size, latencyRate / fanout, 1, warmup, window, true));
+                    rows.add(measure(none, size, latencyRate, 1, warmup, window, true));
                 }
             }
         }
@@ -110,7 +118,7 @@ public final class UdpLoad {
 
     /** A forwarder with the generator's sockets for it. */
     private record Setup(UdpForwarder.Kind kind, UdpEndpoints endpoints, UdpForwarder forwarder,
-                         InetSocketAddress target) {
+                         List<InetSocketAddress> target) {
 
         static Setup start(UdpForwarder.Kind kind, int senders, int receivers, int fanout, Path keyDir,
                            Path cForwarder, SigningKey key) throws Exception {
@@ -121,7 +129,7 @@ public final class UdpLoad {
             if (kind == UdpForwarder.Kind.RELAY) {
                 endpoints.joinAll(target, i -> ticket(key, i));
             }
-            return new Setup(kind, endpoints, forwarder, target);
+            return new Setup(kind, endpoints, forwarder, List.of(target));
         }
 
         String stop() throws InterruptedException {
@@ -172,6 +180,25 @@ public final class UdpLoad {
             Double c = peaks.get(UdpForwarder.Kind.C);
             peaks.forEach((kind, peak) -> System.out.printf(Locale.ROOT, "  %d B  %-8s %,10.0f/s%s%n", size, kind,
                 peak, c == null ? "" : String.format(Locale.ROOT, "  (%.0f %% of C)", 100 * peak / c)));
+        }
+        reportAddedLatency(rows, sizes);
+    }
+
+    /**
+     * Each forwarder's latency-run percentiles minus the direct path's (same datagrams per second to the
+     * same receivers, no forwarder): the latency the hop through it adds, generator noise taken out.
+     */
+    private static void reportAddedLatency(List<Row> rows, List<Integer> sizes) {
+        System.out.println("Added latency at the latency rate: forwarder minus direct path, p50 / p99 / p99.9 (µs):");
+        for (int size : sizes) {
+            Row direct = rows.stream().filter(r -> r.size == size && r.kind == UdpForwarder.Kind.NONE).findFirst()
+                .orElse(null);
+            if (direct == null) {
+                continue;
+            }
+            rows.stream().filter(r -> r.size == size && r.latencyRun && r.kind != UdpForwarder.Kind.NONE)
+                .forEach(r -> System.out.printf(Locale.ROOT, "  %d B  %-8s %d / %d / %d   (loss %.2f %%)%n", size,
+                    r.kind, r.p50 - direct.p50, r.p99 - direct.p99, r.p999 - direct.p999, 100 * r.loss));
         }
     }
 
