@@ -33,7 +33,7 @@ import java.util.Map;
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.huddle.bench.UdpLoad \
  *   [--forwarders relay,javanet,c] [--c-forwarder /tmp/udpfwd] [--sizes 1200,200] [--senders 1]
  *   [--receivers 4] [--rates 100000,150000,200000,250000] [--latency-rate 75000]
- *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2]
+ *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2] [--relay-jvm-options "-XX:StartFlightRecording=..."]
  * </pre>
  */
 public final class UdpLoad {
@@ -60,6 +60,9 @@ public final class UdpLoad {
         int fanout = receivers + senders - 1;
 
         int repeats = Integer.parseInt(options.getOrDefault("repeat", "2"));
+        // e.g. "-XX:StartFlightRecording=settings=profile,filename=/tmp/relay.jfr" to profile the relay
+        List<String> relayJvmOptions = Arrays.stream(options.getOrDefault("relay-jvm-options", "").split(" "))
+            .filter(o -> !o.isBlank()).toList();
         Path keyDir = Files.createTempDirectory("udpload-keys");
         SigningKey key = SigningKey.loadOrCreate(keyDir, SigningKey.MEDIA_TICKET_KEY_FILE);
         List<Row> rows = new ArrayList<>();
@@ -75,7 +78,7 @@ public final class UdpLoad {
                         + " ../shared/bench/udpfwd.c");
                     continue;
                 }
-                setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key));
+                setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key, relayJvmOptions));
             }
             // the JIT compiles each JVM forwarder's path in its first seconds: a run not reported, so
             // that the first measured one (the latency run) does not time the interpreter
@@ -121,10 +124,11 @@ public final class UdpLoad {
                          List<InetSocketAddress> target) {
 
         static Setup start(UdpForwarder.Kind kind, int senders, int receivers, int fanout, Path keyDir,
-                           Path cForwarder, SigningKey key) throws Exception {
+                           Path cForwarder, SigningKey key, List<String> relayJvmOptions) throws Exception {
             UdpEndpoints endpoints = new UdpEndpoints(senders, kind == UdpForwarder.Kind.C ? 1 : receivers);
             int port = freeUdpPort();
-            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder);
+            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder,
+                relayJvmOptions);
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
             if (kind == UdpForwarder.Kind.RELAY) {
                 endpoints.joinAll(target, i -> ticket(key, i));

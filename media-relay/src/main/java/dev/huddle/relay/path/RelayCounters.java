@@ -34,12 +34,22 @@ public final class RelayCounters {
         local[BYTES_OUT] += bytes;
     }
 
+    /** {@code copies} datagrams of {@code bytes} each. */
+    void sent(int copies, int bytes) {
+        local[PACKETS_OUT] += copies;
+        local[BYTES_OUT] += (long) copies * bytes;
+    }
+
     void joined() {
         local[JOINS]++;
     }
 
     void drop(DropReason reason) {
         local[DROPS + reason.ordinal()]++;
+    }
+
+    void drops(DropReason reason, int datagrams) {
+        local[DROPS + reason.ordinal()] += datagrams;
     }
 
     void batch(int datagrams) {

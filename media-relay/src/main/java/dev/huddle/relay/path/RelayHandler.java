@@ -134,12 +134,27 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * One reference per copy, taken at once (one atomic add instead of one per receiver); each copy is a
+     * plain duplicate (own indices, shared memory and count) that its send releases.
+     */
     private void forward(ChannelHandlerContext ctx, Session from, ByteBuf content, int length) {
-        for (Session to : from.room.members) {
+        Session[] members = from.room.members;
+        int copies = members.length - 1;
+        if (copies <= 0) {
+            return;
+        }
+        if (!ctx.channel().isWritable()) {
+            counters.drops(DropReason.SEND_QUEUE_FULL, copies);
+            return;
+        }
+        content.retain(copies);
+        for (Session to : members) {
             if (to != from) {
-                send(ctx, content, to.address, length);
+                ctx.write(new DatagramPacket(content.duplicate(), to.address), ctx.voidPromise());
             }
         }
+        counters.sent(copies, length);
     }
 
     private void send(ChannelHandlerContext ctx, ByteBuf content, InetSocketAddress to, int length) {
