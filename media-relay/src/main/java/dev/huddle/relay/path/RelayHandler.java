@@ -85,8 +85,11 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         counters.batch(batch);
-        batch = 0;
         ctx.flush();
+        if (batch > 0) {
+            counters.residence(nanos.getAsLong() - now);
+        }
+        batch = 0;
         counters.publish();
     }
 
