@@ -52,6 +52,10 @@ public final class RelayBenchServer {
         for (int i = 0; i < RelayCounters.BATCH_BUCKETS.length; i++) {
             line.append(' ').append(RelayCounters.BATCH_BUCKETS[i]).append(':').append(counters.batches(i));
         }
+        line.append(" residence_us");
+        for (int i = 0; i < RelayCounters.RESIDENCE_BUCKETS.length; i++) {
+            line.append(" <").append(RelayCounters.RESIDENCE_BUCKETS[i]).append(':').append(counters.residences(i));
+        }
         line.append(" drops");
         for (DropReason reason : DropReason.values()) {
             if (counters.drops(reason) > 0) {

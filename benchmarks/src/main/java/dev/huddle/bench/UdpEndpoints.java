@@ -96,10 +96,10 @@ final class UdpEndpoints implements AutoCloseable {
     }
 
     /**
-     * Sends {@code ratePerSecond} datagrams of {@code size} bytes per second in total to {@code target}
-     * for warm-up plus window, and counts what the receivers get of the datagrams sent in the window.
+     * Sends {@code ratePerSecond} datagrams of {@code size} bytes per second in total to {@code targets}
+     * (in turn) for warm-up plus window, and counts what the receivers get of the datagrams sent in the window.
      */
-    Window run(InetSocketAddress target, int size, long ratePerSecond, long warmupMillis, long windowMillis)
+    Window run(List<InetSocketAddress> targets, int size, long ratePerSecond, long warmupMillis, long windowMillis)
         throws Exception {
         for (Endpoint sink : sinkEndpoints) {
             sinkLoop.submit(sink::reset).get();
@@ -112,7 +112,7 @@ final class UdpEndpoints implements AutoCloseable {
         windowEnd = windowStart + TimeUnit.MILLISECONDS.toNanos(windowMillis);
         List<ScheduledFuture<?>> ticks = new ArrayList<>();
         for (int i = 0; i < senders.size(); i++) {
-            Pacer pacer = new Pacer(senders.get(i), senderEndpoints.get(i), target, size,
+            Pacer pacer = new Pacer(senders.get(i), senderEndpoints.get(i), targets, size,
                 ratePerSecond / senders.size(), start);
             ticks.add(senders.get(i).eventLoop().scheduleAtFixedRate(pacer, 0, TICK_MICROS, TimeUnit.MICROSECONDS));
         }
@@ -196,16 +196,17 @@ final class UdpEndpoints implements AutoCloseable {
     private final class Pacer implements Runnable {
         private final Channel channel;
         private final Endpoint endpoint;
-        private final InetSocketAddress target;
+        private final List<InetSocketAddress> targets;
         private final byte[] template;
         private final double perNano;
         private final long start;
         private long written;
 
-        Pacer(Channel channel, Endpoint endpoint, InetSocketAddress target, int size, long ratePerSecond, long start) {
+        Pacer(Channel channel, Endpoint endpoint, List<InetSocketAddress> targets, int size, long ratePerSecond,
+              long start) {
             this.channel = channel;
             this.endpoint = endpoint;
-            this.target = target;
+            this.targets = targets;
             this.template = new byte[size];
             MediaPacket.writeHeader(template, 0, PacketType.AUDIO, MediaKind.AUDIO, 0, endpoint.sessionId, 1, 0, 0,
                 0, 1, 0, size - MediaPacket.HEADER_LENGTH);
@@ -228,7 +229,8 @@ final class UdpEndpoints implements AutoCloseable {
                 if (now >= windowStart) {
                     endpoint.sentInWindow++;
                 }
-                channel.write(new DatagramPacket(buf, target), channel.voidPromise());
+                channel.write(new DatagramPacket(buf, targets.get((int) (written % targets.size()))),
+                    channel.voidPromise());
             }
             channel.flush();
         }

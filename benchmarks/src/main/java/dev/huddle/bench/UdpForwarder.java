@@ -45,17 +45,18 @@ final class UdpForwarder implements AutoCloseable {
     }
 
     /**
-     * Starts a forwarder on {@code port}, sending to {@code sinkPorts} ({@code fanout} copies in all).
+     * Starts a forwarder on {@code port}, sending to {@code sinkPorts} ({@code fanout} copies in all);
+     * {@code relayJvmOptions} are added to the relay's JVM flags (e.g. a JFR recording).
      *
      * @return the running forwarder, or {@code null} for {@link Kind#NONE}
      */
-    static UdpForwarder start(Kind kind, int port, List<Integer> sinkPorts, int fanout, Path keyDir, Path cForwarder)
-        throws IOException {
+    static UdpForwarder start(Kind kind, int port, List<Integer> sinkPorts, int fanout, Path keyDir, Path cForwarder,
+                              List<String> relayJvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         switch (kind) {
-            case RELAY -> command.addAll(java(RelayBenchServer.class, Integer.toString(port), keyDir.toString(),
-                UdpLoad.RELAY_ID));
-            case JAVANET -> command.addAll(java(BlockingForwarder.class, Integer.toString(port),
+            case RELAY -> command.addAll(java(RelayBenchServer.class, relayJvmOptions, Integer.toString(port),
+                keyDir.toString(), UdpLoad.RELAY_ID));
+            case JAVANET -> command.addAll(java(BlockingForwarder.class, List.of(), Integer.toString(port),
                 String.join(",", sinkPorts.stream().map(String::valueOf).toList())));
             case C -> command.addAll(List.of(cForwarder.toString(), "fwd", Integer.toString(port),
                 Integer.toString(sinkPorts.get(0)), Integer.toString(fanout)));
@@ -104,16 +105,21 @@ final class UdpForwarder implements AutoCloseable {
 
     private void awaitReady() throws IOException {
         String line = output.readLine();
+        // the JVM may print first (a JFR recording says it started)
+        while (line != null && !line.startsWith("READY") && line.startsWith("[")) {
+            line = output.readLine();
+        }
         if (line == null || !line.startsWith("READY")) {
             throw new IOException(kind + " forwarder did not start: " + line);
         }
         System.err.println("  " + kind + ": " + line);
     }
 
-    private static List<String> java(Class<?> main, String... args) {
+    private static List<String> java(Class<?> main, List<String> extraJvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(JVM_FLAGS);
+        command.addAll(extraJvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(main.getName());

@@ -33,13 +33,14 @@ import java.util.Map;
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.huddle.bench.UdpLoad \
  *   [--forwarders relay,javanet,c] [--c-forwarder /tmp/udpfwd] [--sizes 1200,200] [--senders 1]
  *   [--receivers 4] [--rates 100000,150000,200000,250000] [--latency-rate 75000]
- *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2]
+ *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2] [--relay-jvm-options "-XX:StartFlightRecording=..."]
  * </pre>
  */
 public final class UdpLoad {
 
     static final String RELAY_ID = "bench-relay";
     private static final double MAX_LOSS = 0.01;
+    private static final long WARM_UP_MS = 4_000;
 
     private UdpLoad() {
     }
@@ -59,6 +60,9 @@ public final class UdpLoad {
         int fanout = receivers + senders - 1;
 
         int repeats = Integer.parseInt(options.getOrDefault("repeat", "2"));
+        // e.g. "-XX:StartFlightRecording=settings=profile,filename=/tmp/relay.jfr" to profile the relay
+        List<String> relayJvmOptions = Arrays.stream(options.getOrDefault("relay-jvm-options", "").split(" "))
+            .filter(o -> !o.isBlank()).toList();
         Path keyDir = Files.createTempDirectory("udpload-keys");
         SigningKey key = SigningKey.loadOrCreate(keyDir, SigningKey.MEDIA_TICKET_KEY_FILE);
         List<Row> rows = new ArrayList<>();
@@ -74,7 +78,12 @@ public final class UdpLoad {
                         + " ../shared/bench/udpfwd.c");
                     continue;
                 }
-                setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key));
+                setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key, relayJvmOptions));
+            }
+            // the JIT compiles each JVM forwarder's path in its first seconds: a run not reported, so
+            // that the first measured one (the latency run) does not time the interpreter
+            for (Setup setup : setups) {
+                setup.endpoints().run(setup.target(), sizes.get(0), latencyRate / fanout, warmup, WARM_UP_MS);
             }
             for (int round = 1; round <= repeats; round++) {
                 for (int size : sizes) {
@@ -97,11 +106,13 @@ public final class UdpLoad {
             }
         }
         if (kinds.contains(UdpForwarder.Kind.RELAY)) {
-            try (UdpEndpoints direct = new UdpEndpoints(1, 1)) {
-                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null,
-                    new InetSocketAddress("127.0.0.1", direct.sinkPorts().get(0)));
+            // the same datagrams per second reach the same number of receivers, sent to each in turn by
+            // the generator itself: what the latency runs measure minus the forwarder's hop
+            try (UdpEndpoints direct = new UdpEndpoints(1, receivers)) {
+                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null, direct.sinkPorts().stream()
+                    .map(port -> new InetSocketAddress("127.0.0.1", port)).toList());
                 for (int size : sizes) {
-                    rows.add(measure(none, size, latencyRate / fanout, 1, warmup, window, true));
+                    rows.add(measure(none, size, latencyRate, 1, warmup, window, true));
                 }
             }
         }
@@ -110,18 +121,19 @@ public final class UdpLoad {
 
     /** A forwarder with the generator's sockets for it. */
     private record Setup(UdpForwarder.Kind kind, UdpEndpoints endpoints, UdpForwarder forwarder,
-                         InetSocketAddress target) {
+                         List<InetSocketAddress> target) {
 
         static Setup start(UdpForwarder.Kind kind, int senders, int receivers, int fanout, Path keyDir,
-                           Path cForwarder, SigningKey key) throws Exception {
+                           Path cForwarder, SigningKey key, List<String> relayJvmOptions) throws Exception {
             UdpEndpoints endpoints = new UdpEndpoints(senders, kind == UdpForwarder.Kind.C ? 1 : receivers);
             int port = freeUdpPort();
-            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder);
+            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder,
+                relayJvmOptions);
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
             if (kind == UdpForwarder.Kind.RELAY) {
                 endpoints.joinAll(target, i -> ticket(key, i));
             }
-            return new Setup(kind, endpoints, forwarder, target);
+            return new Setup(kind, endpoints, forwarder, List.of(target));
         }
 
         String stop() throws InterruptedException {
@@ -172,6 +184,25 @@ public final class UdpLoad {
             Double c = peaks.get(UdpForwarder.Kind.C);
             peaks.forEach((kind, peak) -> System.out.printf(Locale.ROOT, "  %d B  %-8s %,10.0f/s%s%n", size, kind,
                 peak, c == null ? "" : String.format(Locale.ROOT, "  (%.0f %% of C)", 100 * peak / c)));
+        }
+        reportAddedLatency(rows, sizes);
+    }
+
+    /**
+     * Each forwarder's latency-run percentiles minus the direct path's (same datagrams per second to the
+     * same receivers, no forwarder): the latency the hop through it adds, generator noise taken out.
+     */
+    private static void reportAddedLatency(List<Row> rows, List<Integer> sizes) {
+        System.out.println("Added latency at the latency rate: forwarder minus direct path, p50 / p99 / p99.9 (µs):");
+        for (int size : sizes) {
+            Row direct = rows.stream().filter(r -> r.size == size && r.kind == UdpForwarder.Kind.NONE).findFirst()
+                .orElse(null);
+            if (direct == null) {
+                continue;
+            }
+            rows.stream().filter(r -> r.size == size && r.latencyRun && r.kind != UdpForwarder.Kind.NONE)
+                .forEach(r -> System.out.printf(Locale.ROOT, "  %d B  %-8s %d / %d / %d   (loss %.2f %%)%n", size,
+                    r.kind, r.p50 - direct.p50, r.p99 - direct.p99, r.p999 - direct.p999, 100 * r.loss));
         }
     }
 

@@ -20,13 +20,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param advertisedPort the port clients are told; 0 for {@code udpPort}
  * @param publishedPorts a published port range to find the advertised port in ({@link PortDiscovery}), or null
  * @param probeHost      where the published ports are probed from inside a container
+ * @param advertiseOwnAddress advertise this relay's own address ({@link OwnAddress}) and UDP port instead
  * @param relayId        this relay's id in the cluster and in its tickets
  * @param path           the data path's limits and timers
  * @param heartbeat      how often the relay announces itself to room-service
  * @param busTimeout     how long to wait for room-service (the ticket key)
  */
 public record RelayConfig(int udpPort, String advertisedHost, int advertisedPort, PortRange publishedPorts,
-                          String probeHost, String relayId, PathConfig path, Duration heartbeat, Duration busTimeout) {
+                          String probeHost, boolean advertiseOwnAddress, String relayId, PathConfig path,
+                          Duration heartbeat, Duration busTimeout) {
 
     /** A range of ports, both ends included. */
     public record PortRange(int first, int last) {
@@ -44,6 +46,11 @@ public record RelayConfig(int udpPort, String advertisedHost, int advertisedPort
     public static final Setting<String> PROBE_HOST = Setting.text("HUDDLE_RELAY_PROBE_HOST", "",
         "Host the published port range is probed on from inside the container (compose: host.docker.internal); "
             + "empty means HUDDLE_RELAY_ADVERTISED_HOST.");
+    public static final Setting<Boolean> ADVERTISE_OWN_ADDRESS = Setting.flag("HUDDLE_RELAY_ADVERTISE_OWN_ADDRESS",
+        false, "Advertise this relay's own address (its first IPv4 interface address; in a container, its address on "
+            + "the compose network) and HUDDLE_RELAY_UDP_PORT, ignoring HUDDLE_RELAY_ADVERTISED_HOST/_PORT and "
+            + "HUDDLE_RELAY_PUBLISHED_PORTS: for engines that cannot publish a port range per replica (podman 4); "
+            + "clients need a route to that network.");
     public static final Setting<String> ID = Setting.text("HUDDLE_RELAY_ID", "",
         "This relay's id in the cluster; empty picks relay-<8 random hex digits> at each start.");
     public static final Setting<Duration> SESSION_TIMEOUT = Setting.duration("HUDDLE_RELAY_SESSION_TIMEOUT", "10s",
@@ -65,7 +72,7 @@ public record RelayConfig(int udpPort, String advertisedHost, int advertisedPort
         "How long the relay waits for room-service when it asks for the media ticket key.");
 
     public static final ServiceDescriptor SERVICE = ServiceDescriptor.of("media-relay", 8084, List.of(
-            ADVERTISED_HOST, ADVERTISED_PORT, PUBLISHED_PORTS, PROBE_HOST, ID, SESSION_TIMEOUT, KEEPALIVE, MAX_PACKETS_PER_SECOND,
+            ADVERTISED_HOST, ADVERTISED_PORT, PUBLISHED_PORTS, PROBE_HOST, ADVERTISE_OWN_ADDRESS, ID, SESSION_TIMEOUT, KEEPALIVE, MAX_PACKETS_PER_SECOND,
             MAX_BYTES_PER_SECOND, MAX_JOINS_PER_SECOND, HEARTBEAT, SOCKET_BUFFER_BYTES, BUS_TIMEOUT))
         .withPort(UDP_PORT, "udp");
 
@@ -87,8 +94,12 @@ public record RelayConfig(int udpPort, String advertisedHost, int advertisedPort
             throw new ConfigException("HUDDLE_RELAY_SESSION_TIMEOUT must be longer than HUDDLE_RELAY_KEEPALIVE");
         }
         String probeHost = PROBE_HOST.read(env);
-        return new RelayConfig(udpPort, host, ADVERTISED_PORT.read(env), portRange(PUBLISHED_PORTS.read(env)),
-            probeHost.isBlank() ? host : probeHost, relayId, path, HEARTBEAT.read(env), BUS_TIMEOUT.read(env));
+        boolean ownAddress = ADVERTISE_OWN_ADDRESS.read(env);
+        // with its own address the relay publishes nothing it must find: compose may then publish port 0
+        PortRange published = ownAddress ? null : portRange(PUBLISHED_PORTS.read(env));
+        return new RelayConfig(udpPort, host, ADVERTISED_PORT.read(env), published,
+            probeHost.isBlank() ? host : probeHost, ownAddress, relayId, path, HEARTBEAT.read(env),
+            BUS_TIMEOUT.read(env));
     }
 
     private static PortRange portRange(String text) {
@@ -115,7 +126,12 @@ public record RelayConfig(int udpPort, String advertisedHost, int advertisedPort
 
     /** This config advertising {@code port} (found by {@link PortDiscovery}). */
     public RelayConfig advertising(int port) {
-        return new RelayConfig(udpPort, advertisedHost, port, publishedPorts, probeHost, relayId, path, heartbeat,
-            busTimeout);
+        return advertising(advertisedHost, port);
+    }
+
+    /** This config advertising {@code host} and {@code port} (0: the bound UDP port). */
+    public RelayConfig advertising(String host, int port) {
+        return new RelayConfig(udpPort, host, port, publishedPorts, probeHost, advertiseOwnAddress, relayId, path,
+            heartbeat, busTimeout);
     }
 }

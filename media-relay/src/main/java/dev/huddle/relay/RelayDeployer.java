@@ -8,8 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deploys media-relay: finds its published port if compose scaled it, then the data path with its
- * control on the bus, then /health and /metrics.
+ * Deploys media-relay: finds its own address or its published port if compose scaled it, then the
+ * data path with its control on the bus, then /health and /metrics.
  */
 public final class RelayDeployer {
 
@@ -19,6 +19,15 @@ public final class RelayDeployer {
     }
 
     public static Future<?> deploy(ServiceRuntime runtime, RelayConfig config) {
+        if (config.advertiseOwnAddress()) {
+            return runtime.blocking(OwnAddress::find).compose(address -> address
+                .map(host -> {
+                    LOG.info("advertising this relay's own address {}", host);
+                    return deployWith(runtime, config.advertising(host, 0));
+                })
+                .orElseGet(() -> Future.failedFuture(new IllegalStateException(
+                    "HUDDLE_RELAY_ADVERTISE_OWN_ADDRESS: no IPv4 interface address to advertise"))));
+        }
         if (config.publishedPorts() == null) {
             return deployWith(runtime, config);
         }

@@ -114,6 +114,45 @@ class MediaRelayEndToEndTest {
     }
 
     @Test
+    void aCallJoinedOverTheWebSocketCarriesMediaAndItsEventsReachTheWebSockets() {
+        CallRoom room = CallRoom.create(nc, "WebSocket call", 1);
+        try (WsConnection aliceWs = openedOverWebSocket(room, 0);
+             WsConnection bobWs = openedOverWebSocket(room, 1);
+             MediaTestClient alice = memberOverWebSocket(aliceWs, room);
+             MediaTestClient bob = memberOverWebSocket(bobWs, room)) {
+
+            for (WsConnection ws : List.of(aliceWs, bobWs)) {
+                assertThat(callEventsOf(ws, "call_joined", 2)).containsExactlyInAnyOrder(room.names());
+            }
+
+            alice.sendAudio(text("alice over udp"));
+            bob.awaitAudio(text("alice over udp"));
+            bob.sendAudio(text("bob over udp"));
+            alice.awaitAudio(text("bob over udp"));
+            assertThat(alice.receivedSoFar())
+                .noneMatch(p -> Arrays.equals(MediaTestClient.payload(p), text("alice over udp")));
+
+            JsonObject members = bobWs.ok(new JsonObject().put("command", "call_members").put("projectId", room.id()));
+            assertThat(members.getJsonArray("members").stream().map(m -> ((JsonObject) m).getString("username")))
+                .containsExactlyInAnyOrder(room.names());
+
+            bob.send(new StatePayload(true, true, false).toPacket(bob.sessionId()));
+            for (WsConnection ws : List.of(aliceWs, bobWs)) {
+                JsonObject state = ws.awaitEvent("call_state").getJsonObject("member");
+                assertThat(state.getString("username")).isEqualTo(room.names()[1]);
+                assertThat(state.getBoolean("camera")).isTrue();
+            }
+
+            bob.send(MediaPacket.control(PacketType.LEAVE, bob.sessionId(), new byte[0]));
+            for (WsConnection ws : List.of(aliceWs, bobWs)) {
+                JsonObject left = ws.awaitEvent("call_left");
+                assertThat(left.getString("reason")).isEqualTo("left");
+                assertThat(left.getJsonObject("member").getString("username")).isEqualTo(room.names()[1]);
+            }
+        }
+    }
+
+    @Test
     void anOutsiderGetsNoTicket() {
         CallRoom room = CallRoom.create(nc, "Private", 1);
         String outsider = login(newName());
@@ -262,10 +301,38 @@ class MediaRelayEndToEndTest {
         return watcher;
     }
 
+    /** A WebSocket of member {@code index}, authenticated and in the room: it sees the call's events. */
+    private static WsConnection openedOverWebSocket(CallRoom room, int index) {
+        WsConnection ws = WsConnection.connect(vertx, CallCluster.httpPort(cluster.chat));
+        ws.ok(new JsonObject().put("command", "auth").put("token", room.tokens()[index]));
+        ws.ok(new JsonObject().put("command", "join").put("projectId", room.id()));
+        return ws;
+    }
+
+    /** Joined to the room's call with a ticket asked for over the WebSocket (the session's token). */
+    private static MediaTestClient memberOverWebSocket(WsConnection ws, CallRoom room) {
+        JsonObject answer = ws.ok(new JsonObject().put("command", "call_join").put("projectId", room.id()));
+        return joined(room, answer);
+    }
+
+    /** The usernames of the next {@code count} events of this type on the WebSocket. */
+    private static List<String> callEventsOf(WsConnection ws, String type, int count) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            names.add(ws.awaitEvent(type).getJsonObject("member").getString("username"));
+        }
+        return names;
+    }
+
     /** Member {@code index} joined to the room's call, with a ticket over HTTP or the line protocol. */
     private static MediaTestClient member(CallRoom room, int index, boolean overHttp) {
         JsonObject answer = overHttp ? httpCallJoin(room.tokens()[index], room.id())
             : nc.ok("call_join " + room.tokens()[index] + " " + room.id());
+        return joined(room, answer);
+    }
+
+    /** A UDP client joined to the relay a {@code call_join} answer names, with its ticket. */
+    private static MediaTestClient joined(CallRoom room, JsonObject answer) {
         JsonObject relay = answer.getJsonObject("relay");
         assertThat(relay.getString("host")).isEqualTo("127.0.0.1");
         assertThat(relay.getInteger("port")).isEqualTo(cluster.relayUdpPort);

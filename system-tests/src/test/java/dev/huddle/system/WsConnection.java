@@ -5,6 +5,9 @@ import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,8 @@ final class WsConnection implements AutoCloseable {
     private final WebSocketClient client;
     private final WebSocket socket;
     private final BlockingQueue<JsonObject> frames = new LinkedBlockingQueue<>();
+    /** Events that arrived while a reply was awaited: kept for a later {@link #awaitEvent}. */
+    private final Deque<JsonObject> held = new ArrayDeque<>();
     private final AtomicInteger ids = new AtomicInteger();
 
     private WsConnection(WebSocketClient client, WebSocket socket) {
@@ -36,7 +41,7 @@ final class WsConnection implements AutoCloseable {
     JsonObject send(JsonObject command) {
         int id = ids.incrementAndGet();
         socket.writeTextMessage(command.copy().put("id", id).encode()).await();
-        return next(frame -> Integer.valueOf(id).equals(frame.getValue("id")));
+        return next(frame -> Integer.valueOf(id).equals(frame.getValue("id")), true);
     }
 
     /** Sends a command that must succeed; its result. */
@@ -50,21 +55,36 @@ final class WsConnection implements AutoCloseable {
 
     /** The next event frame of this type, skipping other frames. */
     JsonObject awaitEvent(String type) {
-        return next(frame -> type.equals(frame.getString("event"))).getJsonObject("data");
+        return next(frame -> type.equals(frame.getString("event")), false).getJsonObject("data");
     }
 
     /** The next frame that is an event of one of these types. */
     JsonObject nextEventOf(String... types) {
-        return next(frame -> frame.containsKey("event") && java.util.List.of(types).contains(frame.getString("event")));
+        return next(frame -> frame.containsKey("event") && java.util.List.of(types).contains(frame.getString("event")),
+            false);
     }
 
-    private JsonObject next(Predicate<JsonObject> wanted) {
+    /**
+     * The first frame {@code wanted} accepts: among the held events first, then as frames arrive. Other
+     * frames are skipped; {@code holdEvents}: skipped events are held instead.
+     */
+    private JsonObject next(Predicate<JsonObject> wanted, boolean holdEvents) {
+        for (Iterator<JsonObject> it = held.iterator(); it.hasNext(); ) {
+            JsonObject frame = it.next();
+            if (wanted.test(frame)) {
+                it.remove();
+                return frame;
+            }
+        }
         long deadline = System.nanoTime() + WAIT.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 JsonObject frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (frame != null && wanted.test(frame)) {
                     return frame;
+                }
+                if (frame != null && holdEvents && frame.containsKey("event")) {
+                    held.add(frame);
                 }
             }
         } catch (InterruptedException e) {

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * UDP, and to room-service to join). The data path's counters are registered here as Prometheus
  * meters: {@code huddle_relay_packets_in_total}, {@code _bytes_in_total}, {@code _packets_out_total},
  * {@code _bytes_out_total}, {@code _joins_total}, {@code _drops_total{reason}},
- * {@code _read_batches_total{size}}, and the gauges {@code huddle_relay_sessions}, {@code huddle_relay_rooms}.
+ * {@code _read_batches_total{size}}, {@code _batch_residence_total{le_us}}, and the gauges {@code huddle_relay_sessions}, {@code huddle_relay_rooms}.
  */
 public final class RelayHttpVerticle extends ApiVerticle {
 
@@ -46,6 +46,12 @@ public final class RelayHttpVerticle extends ApiVerticle {
             FunctionCounter.builder("huddle.relay.read.batches", counters, c -> c.batches(bucket))
                 .description("read batches (one recvmmsg wake-up, flushed once), by datagrams in the batch")
                 .tag("size", RelayCounters.BATCH_BUCKETS[i]).register(registry);
+        }
+        for (int i = 0; i < RelayCounters.RESIDENCE_BUCKETS.length; i++) {
+            int bucket = i;
+            FunctionCounter.builder("huddle.relay.batch.residence", counters, c -> c.residences(bucket))
+                .description("read batches by time from the first datagram in hand to the flush, upper bound in µs")
+                .tag("le_us", RelayCounters.RESIDENCE_BUCKETS[i]).register(registry);
         }
         Gauge.builder("huddle.relay.sessions", path, p -> p.get() == null ? 0 : p.get().sessionCount())
             .description("call sessions on this relay").register(registry);

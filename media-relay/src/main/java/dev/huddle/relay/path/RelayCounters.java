@@ -18,8 +18,17 @@ public final class RelayCounters {
     private static final int BYTES_OUT = 3;
     private static final int JOINS = 4;
     private static final int DROPS = 5;
+    /**
+     * Read batches by the time from the first datagram in hand to the batch's copies handed to the
+     * kernel (flush), upper bounds in microseconds: the latency the relay itself adds, apart from a
+     * datagram's wait in the socket before the thread runs.
+     */
+    public static final String[] RESIDENCE_BUCKETS = {"2", "4", "8", "16", "32", "64", "128", "256", "512", "1024",
+        "2048", "4096", "8192", "16384", "+Inf"};
+
     private static final int BATCHES = DROPS + DropReason.values().length;
-    private static final int SIZE = BATCHES + BATCH_BUCKETS.length;
+    private static final int RESIDENCE = BATCHES + BATCH_BUCKETS.length;
+    private static final int SIZE = RESIDENCE + RESIDENCE_BUCKETS.length;
 
     private final long[] local = new long[SIZE];
     private final AtomicLongArray published = new AtomicLongArray(SIZE);
@@ -34,6 +43,12 @@ public final class RelayCounters {
         local[BYTES_OUT] += bytes;
     }
 
+    /** {@code copies} datagrams of {@code bytes} each. */
+    void sent(int copies, int bytes) {
+        local[PACKETS_OUT] += copies;
+        local[BYTES_OUT] += (long) copies * bytes;
+    }
+
     void joined() {
         local[JOINS]++;
     }
@@ -42,9 +57,20 @@ public final class RelayCounters {
         local[DROPS + reason.ordinal()]++;
     }
 
+    void drops(DropReason reason, int datagrams) {
+        local[DROPS + reason.ordinal()] += datagrams;
+    }
+
     void batch(int datagrams) {
         int bucket = Math.min(BATCH_BUCKETS.length - 1, 31 - Integer.numberOfLeadingZeros(Math.max(1, datagrams)));
         local[BATCHES + bucket]++;
+    }
+
+    /** One read batch took {@code nanos} from its first datagram in hand to its flush. */
+    void residence(long nanos) {
+        long micros = Math.max(0, nanos / 1_000);
+        int bucket = micros < 2 ? 0 : Math.min(RESIDENCE_BUCKETS.length - 1, 63 - Long.numberOfLeadingZeros(micros));
+        local[RESIDENCE + bucket]++;
     }
 
     /** Makes everything counted so far visible to other threads. Data path thread only. */
@@ -76,6 +102,11 @@ public final class RelayCounters {
 
     public long drops(DropReason reason) {
         return published.get(DROPS + reason.ordinal());
+    }
+
+    /** Read batches in bucket {@code index} of {@link #RESIDENCE_BUCKETS}. */
+    public long residences(int index) {
+        return published.get(RESIDENCE + index);
     }
 
     /** Read batches in bucket {@code index} of {@link #BATCH_BUCKETS}. */
