@@ -77,12 +77,13 @@ public final class SecretMasker {
         try {
             // Every command of every service passes here, on an event loop: each pass runs only
             // when a cheap look says its kind of secret can be present.
-            String masked = maskCommands(text);
+            // Bearer first: a command's masking may replace the word "bearer" itself (it can be the
+            // password of "reg <user> bearer <token>"), which would leave the token after it unmarked.
+            String masked = containsIgnoreCase(text, "bearer")
+                ? BEARER.matcher(text).replaceAll("$1" + Matcher.quoteReplacement(MASK)) : text;
+            masked = maskCommands(masked);
             if (masked.indexOf('"') >= 0) {
                 masked = maskJsonSecrets(masked);
-            }
-            if (containsIgnoreCase(masked, "bearer")) {
-                masked = BEARER.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
             }
             return masked.contains("eyJ") ? JWT.matcher(masked).replaceAll(Matcher.quoteReplacement(MASK)) : masked;
         } catch (RuntimeException e) {

@@ -56,6 +56,14 @@ class SecretMaskerTest {
     }
 
     @Test
+    void aBearerTokenIsMaskedEvenWhenTheWordBearerIsACommandsPassword() {
+        // found by CI's fuzzing run: the reg line's masking replaced the word "bearer" (its password)
+        // before the bearer pass ran, and the token after it went to the log as written
+        assertThat(SecretMasker.mask("reg bob bearer	tok-secret")).doesNotContain("tok-secret")
+                .isEqualTo("reg bob " + M + "\t" + M);
+    }
+
+    @Test
     void aJsonKeyIsRecognisedAfterItsEscapesAreDecoded() {
         assertThat(SecretMasker.mask("{\"user\":\"bob\",\"pass\\u0077ord\":\"pw-secret\"}"))
                 .isEqualTo("{\"user\":\"bob\",\"pass\\u0077ord\":\"" + M + "\"}");
