@@ -100,6 +100,8 @@ public final class ChatDispatcher {
                 .compose(other -> runtime.blocking(() ->
                         chats.directHistory(caller, other.getLong("id"), c.limit(), c.beforeId()))
                     .map(page -> page(page, DirectMessage::toJson).put("with", other))));
+            case Command.DmThreads c -> as(session, c.token(), caller ->
+                runtime.blocking(() -> chats.directThreads(caller).toJson()));
             case Command.Upload c -> as(session, c.token(), caller -> files.upload(session, caller, c));
             case Command.Download c -> as(session, c.token(), caller -> files.download(session, caller, c));
             case Command.Files c -> as(session, c.token(), caller -> files.list(caller, c));

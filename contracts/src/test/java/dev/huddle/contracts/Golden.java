@@ -1,6 +1,7 @@
 package dev.huddle.contracts;
 
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.FileInfo;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.Presence;
@@ -59,6 +60,10 @@ public final class Golden {
     public static final Presence BOB_IN_7 = new Presence(7, 2, "bob");
     public static final MessagePage<RoomMessage> HISTORY = new MessagePage<>(List.of(EARLIER, CHAT), true);
     public static final MessagePage<DirectMessage> DM_HISTORY = new MessagePage<>(List.of(DM), false);
+    /** The {@code dm_threads} answer seen by alice ({@code golden/dm_threads.json}): carol wrote last, so first. */
+    public static final DmThreadList DM_THREADS = new DmThreadList(List.of(
+        new DmThreadList.Item(CAROL, new DirectMessage(11, CAROL, ALICE, "lunch?", Instant.parse("2024-10-30T09:20:00Z"))),
+        new DmThreadList.Item(BOB, DM)));
     public static final HuddleException ERROR = new HuddleException(ErrorCode.NOT_MEMBER,
         "you are not a member of project 7");
 

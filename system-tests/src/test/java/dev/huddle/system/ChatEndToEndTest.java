@@ -112,6 +112,11 @@ class ChatEndToEndTest {
             assertThat(history).hasSize(1);
             assertThat(history.getJsonObject(0).getString("text")).isEqualTo("for when you are back");
             assertThat(c.send("dm " + tc + " nobody_by_that_name hi")).startsWith("ERR dm UNKNOWN_USER ");
+            // carol never wrote: her one conversation is listed from the message she received, on the other node
+            JsonArray threads = c.ok("dm_threads " + tc).getJsonArray("threads");
+            assertThat(threads).hasSize(1);
+            assertThat(threads.getJsonObject(0).getJsonObject("with").getString("username")).isEqualTo(alice);
+            assertThat(threads.getJsonObject(0).getJsonObject("last").getString("text")).isEqualTo("for when you are back");
         }
     }
 

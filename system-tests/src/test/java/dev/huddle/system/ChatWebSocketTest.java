@@ -2,6 +2,7 @@ package dev.huddle.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.huddle.contracts.chat.DmThreadList;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -74,6 +75,17 @@ class ChatWebSocketTest {
             assertThat(ack.getBoolean("ok")).as(ack.encode()).isTrue();
             assertThat(line.awaitEvent(e -> e.type().equals("chat") && e.json().getString("username").equals(bob))
                 .json().getString("text")).isEqualTo("hello line\nsecond line");
+
+            // a DM sent over the line lists its conversation on the WebSocket (the session's token)
+            line.ok("dm " + ta + " " + bob + " psst");
+            ws.writeTextMessage(new JsonObject().put("id", 4).put("command", "dm_threads").encode()).await();
+            JsonObject threads = next(frames, f -> Integer.valueOf(4).equals(f.getValue("id")));
+            assertThat(threads.getBoolean("ok")).as(threads.encode()).isTrue();
+            DmThreadList list = DmThreadList.fromJson(threads.getJsonObject("result"));
+            assertThat(list.threads()).singleElement().satisfies(t -> {
+                assertThat(t.with().username()).isEqualTo(alice);
+                assertThat(t.last().text()).isEqualTo("psst");
+            });
 
             ws.writeTextMessage("not json at all").await();
             JsonObject refused = next(frames, f -> Boolean.FALSE.equals(f.getBoolean("ok")));

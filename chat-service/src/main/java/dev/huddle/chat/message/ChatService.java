@@ -1,5 +1,6 @@
 package dev.huddle.chat.message;
 
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.server.token.Principal;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,6 +89,15 @@ public final class ChatService {
     public Page<DirectMessage> directHistory(Principal me, long otherUserId, Integer limit, Long beforeId) {
         MessageRules.requireId(otherUserId, "user id");
         return repository.conversationPage(me.userId(), otherUserId, MessageRules.page(limit, beforeId));
+    }
+
+    /**
+     * {@code me}'s conversations, newest message first, at most {@link DmThreadList#MAX_THREADS}: each
+     * peer (the caller for notes to self) with the newest message, whoever sent it.
+     */
+    public DmThreadList directThreads(Principal me) {
+        return new DmThreadList(repository.newestPerConversation(me.userId(), DmThreadList.MAX_THREADS).stream()
+            .map(last -> last.threadSeenBy(me.userId())).toList());
     }
 
     private Instant now() {

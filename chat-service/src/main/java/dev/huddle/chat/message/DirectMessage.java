@@ -1,6 +1,7 @@
 package dev.huddle.chat.message;
 
 import dev.huddle.contracts.UserRef;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.FileInfo;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
@@ -44,6 +45,13 @@ public record DirectMessage(long id, long senderId, String senderUsername, long 
     public dev.huddle.contracts.chat.DirectMessage toWire() {
         return new dev.huddle.contracts.chat.DirectMessage(id, new UserRef(senderId, senderUsername),
             new UserRef(recipientId, recipientUsername), text, createdAt, file);
+    }
+
+    /** This message as the newest of a {@code dm_threads} entry seen by {@code userId}: the peer is the other end. */
+    public DmThreadList.Item threadSeenBy(long userId) {
+        UserRef peer = senderId == userId ? new UserRef(recipientId, recipientUsername)
+            : new UserRef(senderId, senderUsername);
+        return new DmThreadList.Item(peer, toWire());
     }
 
     /** The contract's JSON (golden fixtures {@code event-dm.json} and {@code dm-file.json}). */

@@ -139,6 +139,19 @@ public final class MessageRepository {
         });
     }
 
+    /**
+     * The newest message of each conversation {@code userId} is part of (sent or received, notes to
+     * self included), the conversation with the newest message first, at most {@code limit}.
+     */
+    public List<DirectMessage> newestPerConversation(long userId, int limit) {
+        return database.withConnection(c -> {
+            try (PreparedStatement s = c.prepareStatement(SqlQueries.THREADS_OF_USER)) {
+                bind(s, userId, userId, limit);
+                return readAll(s, MessageRepository::directMessage);
+            }
+        });
+    }
+
     /** How many messages the two users have exchanged, both directions. */
     public long countDirectMessages(long userA, long userB) {
         return count(SqlQueries.COUNT_CONVERSATION, conversation(userA, userB));

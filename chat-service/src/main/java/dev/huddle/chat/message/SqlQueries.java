@@ -39,6 +39,11 @@ public final class SqlQueries {
         WHERE d.conversation = ? AND d.id < ? ORDER BY d.id DESC LIMIT ?""";
     static final String RECEIVED_AFTER = DIRECT_COLUMNS + """
         WHERE d.recipient_id = ? AND d.id > ? ORDER BY d.id LIMIT ?""";
+    // A user's conversations: the newest message of each conversation they sent or received in, newest
+    // first. Both OR branches are indexed (by_sender, by_recipient), so SQLite reads only their messages.
+    static final String THREADS_OF_USER = DIRECT_COLUMNS + """
+        WHERE d.id IN (SELECT MAX(id) FROM direct_messages WHERE sender_id = ? OR recipient_id = ? GROUP BY conversation)
+        ORDER BY d.id DESC LIMIT ?""";
     static final String COUNT_CONVERSATION = "SELECT COUNT(*) FROM direct_messages WHERE conversation = ?";
 
     // A removed file's message keeps its place in history; its text says the file is gone.

@@ -3,8 +3,10 @@ package dev.huddle.chat.message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.huddle.contracts.Golden;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.RoomMessage;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What chat-service writes for its stored messages equals the contract's golden fixtures, byte for byte. */
@@ -24,6 +26,16 @@ class MessageJsonTest {
         DirectMessage stored = new DirectMessage(9, 1, "alice", 2, "bob", "psst", Instant.parse("2024-10-30T09:16:00Z"));
 
         assertThat(stored.toJson()).isEqualTo(Golden.event("dm"));
+    }
+
+    @Test
+    void theNewestMessagesOfAlicesConversationsAreSentAsTheGoldenThreadList() {
+        DirectMessage fromCarol = new DirectMessage(11, 3, "carol", 1, "alice", "lunch?",
+            Instant.parse("2024-10-30T09:20:00Z"));
+        DirectMessage toBob = new DirectMessage(9, 1, "alice", 2, "bob", "psst", Instant.parse("2024-10-30T09:16:00Z"));
+
+        assertThat(new DmThreadList(List.of(fromCarol.threadSeenBy(1), toBob.threadSeenBy(1))).toJson())
+            .isEqualTo(Golden.json("dm_threads"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.UserRef;
 import dev.huddle.contracts.chat.Command;
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.MessagePage;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.room.Projects;
@@ -181,6 +182,12 @@ public final class HuddleClient implements AutoCloseable {
     public Future<MessagePage<RoomMessage>> history(long projectId, Long beforeId, int limit) {
         return withToken(token -> chat.request(new Command.History(token, projectId, limit, beforeId)))
             .map(result -> MessagePage.roomFromJson(object(result)));
+    }
+
+    /** The caller's direct-message conversations, the newest first (at most {@link DmThreadList#MAX_THREADS}). */
+    public Future<DmThreadList> directThreads() {
+        return withToken(token -> chat.request(new Command.DmThreads(token)))
+            .map(result -> DmThreadList.fromJson(object(result)));
     }
 
     /** A page of the direct messages with one user, oldest first. */

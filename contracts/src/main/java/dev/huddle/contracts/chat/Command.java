@@ -40,6 +40,7 @@ public sealed interface Command {
             case History c -> Verb.HISTORY;
             case Dm c -> Verb.DM;
             case DmHistory c -> Verb.DM_HISTORY;
+            case DmThreads c -> Verb.DM_THREADS;
             case Upload c -> Verb.UPLOAD;
             case Download c -> Verb.DOWNLOAD;
             case Files c -> Verb.FILES;
@@ -235,6 +236,13 @@ public sealed interface Command {
             token = Checks.word(Verb.DM, "token", token);
             username = Checks.word(Verb.DM, "username", username);
             text = Checks.message(Verb.DM, text);
+        }
+    }
+
+    /** {@code dm_threads <token>}: the caller's direct-message conversations, newest first. */
+    record DmThreads(String token) implements Authenticated {
+        public DmThreads {
+            token = Checks.word(Verb.DM_THREADS, "token", token);
         }
     }
 

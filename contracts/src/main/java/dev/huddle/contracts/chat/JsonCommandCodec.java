@@ -13,6 +13,7 @@ import dev.huddle.contracts.chat.Command.Files;
 import dev.huddle.contracts.chat.Command.Upload;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
+import dev.huddle.contracts.chat.Command.DmThreads;
 import dev.huddle.contracts.chat.Command.Help;
 import dev.huddle.contracts.chat.Command.History;
 import dev.huddle.contracts.chat.Command.Join;
@@ -119,6 +120,7 @@ public final class JsonCommandCodec {
             case HISTORY -> new History(f.token(), f.id("projectId"), f.limit(), f.optionalId("beforeId"));
             case DM -> new Dm(f.token(), f.string("username"), f.string("text"));
             case DM_HISTORY -> new DmHistory(f.token(), f.string("username"), f.limit(), f.optionalId("beforeId"));
+            case DM_THREADS -> new DmThreads(f.token());
             case UPLOAD -> new Upload(f.token(), Checks.target(verb, f.string("target")), Checks.size(verb, f.id("size")),
                 f.string("sha256"), f.string("filename"));
             case DOWNLOAD -> new Download(f.token(), f.id("fileId"));
@@ -162,6 +164,7 @@ public final class JsonCommandCodec {
             case Dm c -> f.put("token", c.token()).put("username", c.username()).put("text", c.text());
             case DmHistory c -> put(put(f.put("token", c.token()).put("username", c.username()), "limit", c.limit()),
                 "beforeId", c.beforeId());
+            case DmThreads c -> f.put("token", c.token());
             case Upload c -> f.put("token", c.token()).put("target", c.target().toString()).put("size", c.size())
                 .put("sha256", c.sha256()).put("filename", c.filename());
             case Download c -> f.put("token", c.token()).put("fileId", c.fileId());

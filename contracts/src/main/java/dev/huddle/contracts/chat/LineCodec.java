@@ -13,6 +13,7 @@ import dev.huddle.contracts.chat.Command.Files;
 import dev.huddle.contracts.chat.Command.Upload;
 import dev.huddle.contracts.chat.Command.Dm;
 import dev.huddle.contracts.chat.Command.DmHistory;
+import dev.huddle.contracts.chat.Command.DmThreads;
 import dev.huddle.contracts.chat.Command.Help;
 import dev.huddle.contracts.chat.Command.History;
 import dev.huddle.contracts.chat.Command.Join;
@@ -67,6 +68,7 @@ import java.util.List;
  * history     &lt;token&gt; &lt;project_id&gt; [limit|-] [before_id]   limit 1..500, '-' = server default
  * dm          &lt;token&gt; &lt;username&gt; &lt;message ...&gt;             free, as typed
  * dm_history  &lt;token&gt; &lt;username&gt; [limit|-] [before_id]
+ * dm_threads  &lt;token&gt;
  * upload      &lt;token&gt; &lt;project_id|@user&gt; &lt;size&gt; &lt;sha256&gt; &lt;filename ...&gt;   free, trimmed
  * download    &lt;token&gt; &lt;file_id&gt;
  * files       &lt;token&gt; &lt;project_id|@user&gt; [limit|-] [before_id]
@@ -211,6 +213,7 @@ public final class LineCodec {
                 String[] a = s.words(verb, 2, 4);
                 yield new DmHistory(a[0], a[1], limit(verb, a), beforeId(verb, a));
             }
+            case DM_THREADS -> new DmThreads(s.words(verb, 1, 1)[0]);
             case UPLOAD -> {
                 String[] a = s.head(verb, 4);
                 yield new Upload(a[0], Checks.target(verb, a[1]), Checks.parseSize(verb, a[2]), a[3], s.free(verb));
@@ -279,6 +282,7 @@ public final class LineCodec {
             case History c -> line(c, c.token(), id(c.projectId()), limit(c.limit(), c.beforeId()), id(c.beforeId()));
             case Dm c -> line(c, c.token(), c.username(), oneLine(c.text()));
             case DmHistory c -> line(c, c.token(), c.username(), limit(c.limit(), c.beforeId()), id(c.beforeId()));
+            case DmThreads c -> line(c, c.token());
             case Upload c -> line(c, c.token(), c.target().toString(), Long.toString(c.size()), c.sha256(), c.filename());
             case Download c -> line(c, c.token(), id(c.fileId()));
             case Files c -> line(c, c.token(), c.target().toString(), limit(c.limit(), c.beforeId()), id(c.beforeId()));

@@ -33,6 +33,8 @@ public enum Verb {
     DM("dm", "dm <token> <username> <message>", "send a direct message"),
     DM_HISTORY("dm_history", "dm_history <token> <username> [limit] [before_id]",
         "direct messages with one user, oldest first"),
+    DM_THREADS("dm_threads", "dm_threads <token>",
+        "your direct-message conversations, the one with the newest message first"),
     UPLOAD("upload", "upload <token> <project_id|@username> <size> <sha256> <filename>",
         "send a file: after READY, exactly <size> raw bytes"),
     DOWNLOAD("download", "download <token> <file_id>", "fetch a file: the OK line, then its raw bytes"),

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class CommandParsersFuzzTest {
 
     private static final List<String> WORDS = List.of("reg", "login", "logout", "whoami", "new_project", "projects",
-        "members", "add_group", "kick", "join", "leave", "chat", "history", "dm", "dm_history", "upload", "download",
+        "members", "add_group", "kick", "join", "leave", "chat", "history", "dm", "dm_history", "dm_threads", "upload", "download",
         "files", "delete_file", "call_join", "call_members", "help", "quit", "LOGIN", "Chat");
     private static final List<String> FIELDS = List.of("command", "token", "username", "password", "email", "name",
         "projectId", "members", "text", "limit", "beforeId", "target", "size", "sha256", "filename", "fileId", "id");

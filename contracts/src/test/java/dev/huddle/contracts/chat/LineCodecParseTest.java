@@ -59,6 +59,7 @@ class LineCodecParseTest {
             Arguments.of("dm tok bob see you at 10", new Dm("tok", "bob", "see you at 10")),
             Arguments.of("dm_history tok bob", new DmHistory("tok", "bob", null, null)),
             Arguments.of("dm_history tok bob 20 99", new DmHistory("tok", "bob", 20, 99L)),
+            Arguments.of("dm_threads tok", new Command.DmThreads("tok")),
             Arguments.of("call_join tok 7", new Command.CallJoin("tok", 7)),
             Arguments.of("call_members tok 7", new Command.CallMembers("tok", 7)),
             Arguments.of("call_invite tok 7", new Command.CallInvite("tok", 7)),

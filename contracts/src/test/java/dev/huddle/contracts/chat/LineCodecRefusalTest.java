@@ -50,6 +50,8 @@ class LineCodecRefusalTest {
         "dm tok bob | dm",
         "dm_history tok | dm_history",
         "dm_history tok bob 5 6 7 | dm_history",
+        "dm_threads | dm_threads",
+        "dm_threads tok bob | dm_threads",
         "help me | help",
         "quit now | quit"})
     void missingOrExtraArgumentsGiveTheUsage(String line, String word) {

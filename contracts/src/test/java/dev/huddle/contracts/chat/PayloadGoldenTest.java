@@ -84,6 +84,25 @@ class PayloadGoldenTest {
     }
 
     @Test
+    void theDmThreadListDecodesNewestFirstAndEncodesBackExactly() {
+        assertThat(DmThreadList.fromJson(Golden.json("dm_threads"))).isEqualTo(Golden.DM_THREADS);
+        assertThat(Golden.DM_THREADS.toJson()).isEqualTo(Golden.json("dm_threads"));
+        assertThat(DmThreadList.fromJson(new JsonObject("{\"threads\":[]}")).threads()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{}",
+        "{\"threads\":[{\"with\":{\"id\":2,\"username\":\"bob\"}}]}",
+        "{\"threads\":[{\"with\":\"bob\",\"last\":{}}]}",
+        "{\"threads\":{\"with\":{\"id\":2,\"username\":\"bob\"}}}"
+    })
+    void aMalformedOrTruncatedDmThreadListIsRefused(String json) {
+        assertThatThrownBy(() -> DmThreadList.fromJson(new JsonObject(json)))
+            .isInstanceOfSatisfying(HuddleException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_REQUEST));
+    }
+
+    @Test
     void theErrorBodyRoundTrips() {
         assertThat(Golden.ERROR.toJson()).isEqualTo(Golden.json("error"));
         HuddleException read = HuddleException.fromJson(Golden.json("error"));

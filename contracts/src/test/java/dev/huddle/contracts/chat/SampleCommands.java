@@ -68,6 +68,7 @@ final class SampleCommands {
             new DmHistory(TOKEN, "bob", null, null),
             new DmHistory(TOKEN, "bob", 1, null),
             new DmHistory(TOKEN, "bob", null, 9L),
+            new Command.DmThreads(TOKEN),
             new Upload(TOKEN, new FileTarget.Room(7), 2_411_724, SHA256, "report.pdf"),
             new Upload(TOKEN, new FileTarget.User("bob"), 0, SHA256, "Báo cáo  quý 3 (final).docx"),
             new Download(TOKEN, 12),

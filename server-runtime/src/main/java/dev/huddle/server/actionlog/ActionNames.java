@@ -32,6 +32,7 @@ public final class ActionNames {
             Map.entry("leave", "Leave room"),
             Map.entry("dm", "Direct message"),
             Map.entry("dm_history", "Direct message history"),
+            Map.entry("dm_threads", "List direct message threads"),
             Map.entry("kick", "Kick member"),
             Map.entry("help", "Help"),
             Map.entry("quit", "Quit"),

@@ -27,6 +27,7 @@ class ActionNamesTest {
             leave       | Leave room
             dm          | Direct message
             dm_history  | Direct message history
+            dm_threads  | List direct message threads
             kick        | Kick member
             help        | Help
             quit        | Quit

@@ -73,6 +73,7 @@ public final class Cli {
                                                   a room's messages, oldest first
           dm <username> <message...>              send a direct message
           dm-history <username> [--limit N] [--before ID] [--json]
+          dms [--json]
                                                   your direct messages with one user, oldest first
         Files (up to the server's limit, 25 MiB by default; checked with SHA-256 both ways)
           send-file <project_id|@user> <path> [--name NAME] [--http-port N]

@@ -1,7 +1,9 @@
 package dev.huddle.client.cli;
 
 import dev.huddle.contracts.HuddleException;
+import dev.huddle.contracts.chat.ChatLine;
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.Reply;
 import dev.huddle.contracts.chat.RoomMessage;
 import io.vertx.core.json.JsonArray;
@@ -15,6 +17,9 @@ import java.util.List;
  * Lenient: a field missing from an event never fails the display, it is shown as best it can be.
  */
 final class Display {
+
+    /** Longest message preview in the thread list, in code points. */
+    private static final int PREVIEW = 60;
 
     private Display() {
     }
@@ -43,6 +48,28 @@ final class Display {
             }
         }
         return messages;
+    }
+
+    /**
+     * A {@code dm_threads} answer, one line per conversation, newest first:
+     * {@code [bob] alice: psst - 2024-10-30T09:16:00Z} (the peer, then the newest message, cut short).
+     */
+    static List<String> threads(JsonObject answer) {
+        try {
+            return DmThreadList.fromJson(answer).threads().stream()
+                .map(t -> "[" + t.with().username() + "] " + ChatLine.format(t.last().from().username(),
+                    preview(t.last().text()), t.last().createdAt()))
+                .toList();
+        } catch (HuddleException e) {
+            return List.of("* unreadable answer " + answer.encode());
+        }
+    }
+
+    // one line however long or multi-line the message: the thread list is an overview
+    private static String preview(String text) {
+        String flat = text.replaceAll("\\s+", " ").strip();
+        return flat.codePointCount(0, flat.length()) <= PREVIEW ? flat
+            : flat.substring(0, flat.offsetByCodePoints(0, PREVIEW)) + "…";
     }
 
     /** The line for a room or connection event: presence, membership, project changes, closing. */

@@ -55,6 +55,7 @@ final class OneShot implements AutoCloseable {
         new Spec("dm", "dm <username> <message...>", 2, MANY, Set.of(), Set.of(), true),
         new Spec("dm-history", "dm-history <username> [--limit N] [--before ID] [--json]", 1, 1,
             Set.of("limit", "before"), Set.of("json"), false),
+        new Spec("dms", "dms [--json]", 0, 0, Set.of(), Set.of("json"), false),
         new Spec("send", "send <project_id> <message...>", 2, MANY, Set.of(), Set.of(), true),
         new Spec("chat", "chat <project_id> [--limit N]", 1, 1, Set.of("limit"), Set.of(), false),
         new Spec("send-file", "send-file <project_id|@user> <path> [--name NAME] [--http-port N]", 2, 2,
@@ -69,7 +70,7 @@ final class OneShot implements AutoCloseable {
             + "[--json]", 1, 1, CliCall.VALUES, CliCall.FLAGS, false));
 
     private static final Map<String, String> ALIASES = Map.of("reg", "register", "dm_history", "dm-history",
-        "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file",
+        "dm_threads", "dms", "new_project", "create", "add_group", "add", "say", "send", "delete_file", "delete-file",
         "totp_enrol", "totp-enrol", "totp_confirm", "totp-confirm", "totp_disable", "totp-disable");
 
     private final Cli cli;
@@ -113,6 +114,7 @@ final class OneShot implements AutoCloseable {
             case "history" -> messages(ok(new Command.History(token(), id(a.get(0)), limit(), before())));
             case "dm" -> print(ok(new Command.Dm(token(), a.get(0), message(a))));
             case "dm-history" -> messages(ok(new Command.DmHistory(token(), a.get(0), limit(), before())));
+            case "dms" -> threads(ok(new Command.DmThreads(token())));
             case "send" -> print(ok(new Command.Chat(token(), id(a.get(0)), message(a))));
             case "send-file" -> {
                 return files().send(token(), a.get(0), a.get(1));
@@ -207,6 +209,14 @@ final class OneShot implements AutoCloseable {
             print(page);
         } else {
             Display.messages(page).forEach(m -> cli.out().println(Display.message(m)));
+        }
+    }
+
+    private void threads(JsonObject answer) {
+        if (options.flag("json")) {
+            print(answer);
+        } else {
+            Display.threads(answer).forEach(cli.out()::println);
         }
     }
 

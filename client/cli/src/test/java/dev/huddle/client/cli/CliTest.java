@@ -204,6 +204,21 @@ class CliTest {
         assertThat(history.outLines()).containsExactly("bob: psst - 2024-10-30T09:16:00.001Z");
     }
 
+    private static final String DM_THREADS = "{\"threads\":[{\"with\":{\"id\":3,\"username\":\"carol\"},\"last\":{\"id\":11,\"from\":{\"id\":3,\"username\":\"carol\"},\"to\":{\"id\":1,\"username\":\"alice\"},\"text\":\"lunch?\",\"createdAt\":\"2024-10-30T09:20:00Z\"}},{\"with\":{\"id\":2,\"username\":\"bob\"},\"last\":{\"id\":9,\"from\":{\"id\":1,\"username\":\"alice\"},\"to\":{\"id\":2,\"username\":\"bob\"},\"text\":\"psst\",\"createdAt\":\"2024-10-30T09:16:00Z\"}}]}";
+
+    @Test
+    void dmsListsEachConversationWithItsPeerAndNewestMessageNewestFirst() {
+        CliRunner cli = cli(line -> List.of("OK dm_threads " + DM_THREADS))
+            .env(Cli.TOKEN_ENV, "tok");
+
+        CliRunner.Result threads = cli.run("dms");
+
+        assertThat(server.nextLine()).isEqualTo("dm_threads tok");
+        assertThat(threads.outLines()).containsExactly(
+            "[carol] carol: lunch? - 2024-10-30T09:20:00Z",
+            "[bob] alice: psst - 2024-10-30T09:16:00Z");
+    }
+
     @Test
     void sendAndDmTakeEveryWordAfterTheTargetAsTheMessage() {
         CliRunner cli = cli(line -> List.of("OK " + word(line) + " {\"id\":1}")).env(Cli.TOKEN_ENV, "tok");

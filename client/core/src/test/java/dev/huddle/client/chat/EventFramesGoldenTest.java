@@ -3,6 +3,7 @@ package dev.huddle.client.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.huddle.contracts.Golden;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.JsonCommandCodec;
 import dev.huddle.contracts.chat.ServerEvent;
 import io.vertx.core.json.JsonObject;
@@ -25,6 +26,14 @@ class EventFramesGoldenTest {
         JsonObject frame = new JsonObject(JsonCommandCodec.eventFrame(entry.getKey(), Golden.event(entry.getKey())).encode());
 
         assertThat(ChatSocket.eventOf(frame)).contains(entry.getValue());
+    }
+
+    @Test
+    void theGoldenDmThreadsAnswerArrivingInAnOkFrameIsReadAsTheTypedList() {
+        JsonObject frame = JsonCommandCodec.parseFrame(
+            JsonCommandCodec.okFrame(4, "dm_threads", Golden.json("dm_threads")).encode());
+
+        assertThat(DmThreadList.fromJson(frame.getJsonObject("result"))).isEqualTo(Golden.DM_THREADS);
     }
 
     @Test

@@ -6,10 +6,12 @@ import dev.huddle.client.state.RoomState;
 import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
+import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +117,16 @@ public final class HomeModel implements ChatLink.Listener {
         return error.getReadOnlyProperty();
     }
 
-    /** Loads the projects and opens each on the chat connection. */
+    /**
+     * Loads the projects and opens each on the chat connection, and lists the direct-message threads:
+     * those read on this computer at once, then every thread the server knows of (a new computer
+     * knows none), the newest first.
+     */
     public void start() {
         connection.set(client.chat().state());
-        for (String peer : unread.knownPeers()) {
-            unread.countDm(dmItem(peer));
-        }
+        List<String> known = unread.knownPeers();
+        known.forEach(this::dmItem);
+        ui.when(client.directThreads(), this::showThreads, e -> known.forEach(peer -> unread.countDm(dmItem(peer))));
         refresh();
     }
 
@@ -311,6 +317,21 @@ public final class HomeModel implements ChatLink.Listener {
                 client.openRoom(item.projectId());
             }
         }
+    }
+
+    /** The server's threads, newest first, then those only this computer remembers; each counted once. */
+    private void showThreads(DmThreadList threads) {
+        List<ListItem> ordered = new ArrayList<>();
+        for (DmThreadList.Item thread : threads.threads()) {
+            ListItem item = dmItem(thread.with().username());
+            ordered.add(item);
+            unread.countDm(item, thread.last().id());
+        }
+        dms.stream().filter(item -> !ordered.contains(item)).forEach(item -> {
+            ordered.add(item);
+            unread.countDm(item);
+        });
+        dms.setAll(ordered);
     }
 
     private void show(ConversationModel<?> model) {

@@ -49,6 +49,18 @@ final class UnreadCounts {
             m -> m.id() > marks.get(key) && !isMe(m.from().username()));
     }
 
+    /**
+     * As {@link #countDm(ListItem)} for a thread whose newest message is {@code newestId}: read up to
+     * it here already, it counts nothing without asking the server.
+     */
+    void countDm(ListItem item, long newestId) {
+        if (newestId <= marks.get(DmModel.key(item.name()))) {
+            item.setUnread(0);
+        } else {
+            countDm(item);
+        }
+    }
+
     /** While {@code model} is on screen, everything it shows counts as read. */
     void readWhileOpen(ConversationModel<?> model, BooleanSupplier open) {
         marks.read(model.key(), model.newestId());

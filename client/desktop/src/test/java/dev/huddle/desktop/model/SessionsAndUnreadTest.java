@@ -132,7 +132,7 @@ class SessionsAndUnreadTest {
             HomeModel home = loggedIn(first, alice, false);
             ListItem standup = project(first, home, id);
             Eventually.assertThat(() -> assertThat(first.on(standup::unread)).isEqualTo(1));
-            // a thread is listed once it has been seen here (there is no server-side list of threads)
+            // a thread arriving live joins the list
             line.ok(new Command.Dm(tb, alice, "hello"));
             Eventually.assertThat(() -> assertThat(first.on(() -> home.dms().size())).isOne());
             ListItem dm = first.on(() -> home.dms().getFirst());
@@ -162,6 +162,36 @@ class SessionsAndUnreadTest {
             ListItem dmLast = third.on(() -> last.dms().getFirst());
             Eventually.assertThat(() -> assertThat(third.on(dmLast::unread)).isEqualTo(2));
             assertThat(third.on(standupLast::unread)).isZero();
+        }
+    }
+
+    @Test
+    void onAComputerNeverUsedBeforeTheThreadsComeFromTheServerNewestFirstWithTheirUnreadCounts() {
+        String alice = servers.user("alice");
+        String bob = servers.user("bob");
+        String carol = servers.user("carol");
+        try (LineConnection line = servers.line()) {
+            String tb = line.ok(new Command.Login(bob, "violet-anchor-93-drum")).getString("token");
+            String tc = line.ok(new Command.Login(carol, "violet-anchor-93-drum")).getString("token");
+            line.ok(new Command.Dm(tb, alice, "hi alice"));
+            line.ok(new Command.Dm(tb, alice, "are you there?"));
+            line.ok(new Command.Dm(tc, alice, "lunch?"));
+            line.ok(new Command.Dm(tb, carol, "not alice's business"));
+
+            // this run's home (prefs, read marks) is empty: nothing was ever read on this computer
+            UiHarness fresh = run();
+            HomeModel home = loggedIn(fresh, alice, false);
+
+            Eventually.assertThat(() -> assertThat(fresh.on(() -> home.dms().stream().map(ListItem::name).toList()))
+                .containsExactly(carol, bob));
+            ListItem fromCarol = fresh.on(() -> home.dms().get(0));
+            ListItem fromBob = fresh.on(() -> home.dms().get(1));
+            Eventually.assertThat(() -> assertThat(fresh.on(fromBob::unread)).isEqualTo(2));
+            Eventually.assertThat(() -> assertThat(fresh.on(fromCarol::unread)).isEqualTo(1));
+
+            fresh.run(() -> home.openDm(fromBob));
+            Eventually.assertThat(() -> assertThat(fresh.on(() -> home.openProperty().get().entries().size())).isEqualTo(2));
+            assertThat(fresh.on(fromBob::unread)).isZero();
         }
     }
 
