@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -109,8 +110,10 @@ class ConversationFilesTest {
                 && e.json().getJsonObject("file") != null
                 && e.json().getJsonObject("file").getString("name").equals("notes.bin")
                 && e.json().getJsonObject("file").getString("sha256").equals(Sha256.of(file))));
-            Eventually.assertThat(() -> assertThat(ui.on(() -> room.project().entries().getLast().file()))
-                .extracting(FileInfo::name, FileInfo::size).containsExactly("notes.bin", 300_000L));
+            // the log may still be empty when this is first looked at: no getLast() on it
+            Eventually.assertThat(() -> assertThat(ui.on(() -> room.project().entries().stream()
+                .map(LogEntry::file).filter(Objects::nonNull).map(f -> f.name() + " " + f.size()).toList()))
+                .containsExactly("notes.bin 300000"));
             Eventually.assertThat(() -> assertThat(ui.on(() -> room.project().transfers().isEmpty())).isTrue());
             assertThat(ui.on(() -> room.project().errorProperty().get())).isEmpty();
         }

@@ -268,7 +268,7 @@ class ScreenModelsTest {
             Eventually.assertThat(() -> assertThat(ui.on(() -> project.draftProperty().get())).isEmpty());
 
             ok(line, new Command.Chat(tb, id, "back at you"));
-            Eventually.assertThat(() -> assertThat(ui.on(() -> project.entries().getLast().line()))
+            Eventually.assertThat(() -> assertThat(ui.on(() -> project.entries().isEmpty() ? null : project.entries().getLast().line()))
                 .startsWith(bob + ": back at you - "));
         }
     }
@@ -353,7 +353,7 @@ class ScreenModelsTest {
                 .containsExactly("before the drop", "while you were away"));
             assertThat(ui.on(() -> project.draftProperty().get())).isEqualTo("half a thought");
             ok(line, new Command.Chat(tb, id, "and after"));
-            Eventually.assertThat(() -> assertThat(ui.on(() -> project.entries().getLast().text())).isEqualTo("and after"));
+            Eventually.assertThat(() -> assertThat(ui.on(() -> project.entries().isEmpty() ? null : project.entries().getLast().text())).isEqualTo("and after"));
         }
     }
 
