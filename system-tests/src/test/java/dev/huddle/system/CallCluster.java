@@ -51,19 +51,21 @@ public final class CallCluster implements AutoCloseable {
 
     public static CallCluster start(Path root, Clock relayClock) {
         TestNodes nodes = new TestNodes(root);
-        RunningService auth = ServiceLauncher.start(nodes.node("auth-service", 0), AuthConfig.read(Env.of(Map.of())),
-            AuthDeployer::deploy, Clock.systemUTC()).await();
-        RunningService rooms = ServiceLauncher.start(nodes.node("room-service", 1),
-            RoomConfig.read(Env.of(FAST_REGISTRY)), RoomDeployer::deploy, Clock.systemUTC()).await();
+        RunningService auth = ChatCluster.started(ServiceLauncher.start(nodes.node("auth-service", 0),
+            AuthConfig.read(Env.of(Map.of())), AuthDeployer::deploy, Clock.systemUTC()));
+        RunningService rooms = ChatCluster.started(ServiceLauncher.start(nodes.node("room-service", 1),
+            RoomConfig.read(Env.of(FAST_REGISTRY)), RoomDeployer::deploy, Clock.systemUTC()));
         int linePort = TestNodes.freePort();
         Map<String, String> chatEnv = withHttpPort(nodes.env("chat-service", 2));
         chatEnv.put("HUDDLE_CHAT_LINE_PORT", Integer.toString(linePort));
         chatEnv.put("HUDDLE_CHAT_COMMANDS_PER_SECOND", "1000");
-        RunningService chat = ServiceLauncher.start(NodeConfig.read("chat-service", 8083, Env.of(chatEnv)),
-            ChatConfig.read(Env.of(chatEnv)), ChatDeployer::deploy, Clock.systemUTC()).await();
+        RunningService chat = ChatCluster.started(ServiceLauncher.start(
+            NodeConfig.read("chat-service", 8083, Env.of(chatEnv)), ChatConfig.read(Env.of(chatEnv)),
+            ChatDeployer::deploy, Clock.systemUTC()));
         Map<String, String> relayEnv = relayEnv(nodes, 3, "relay-e2e");
-        RunningService relay = ServiceLauncher.start(NodeConfig.read("media-relay", 8084, Env.of(relayEnv)),
-            RelayConfig.read(Env.of(relayEnv)), RelayDeployer::deploy, relayClock).await();
+        RunningService relay = ChatCluster.started(ServiceLauncher.start(
+            NodeConfig.read("media-relay", 8084, Env.of(relayEnv)), RelayConfig.read(Env.of(relayEnv)),
+            RelayDeployer::deploy, relayClock));
         return new CallCluster(nodes, auth, rooms, chat, linePort, relay,
             Integer.parseInt(relayEnv.get("HUDDLE_RELAY_UDP_PORT")));
     }

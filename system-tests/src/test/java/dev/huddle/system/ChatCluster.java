@@ -107,7 +107,8 @@ public final class ChatCluster implements AutoCloseable {
         return started(ServiceLauncher.start(node, ChatConfig.read(Env.of(env)), ChatDeployer::deploy, clock));
     }
 
-    private static RunningService started(Future<RunningService> starting) {
+    /** A node's start, bounded: a start that never completes fails the test instead of wedging the build. */
+    static RunningService started(Future<RunningService> starting) {
         try {
             return starting.await(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
