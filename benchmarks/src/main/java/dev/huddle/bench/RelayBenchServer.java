@@ -7,6 +7,9 @@ import dev.huddle.relay.path.RelayCounters;
 import dev.huddle.relay.path.UdpDataPath;
 import dev.huddle.server.token.PublicKeyRing;
 import dev.huddle.server.token.SigningKey;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +19,9 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 /**
  * The relay's data path alone, as {@link UdpLoad} runs it: the same {@link UdpDataPath} the service
  * runs, without the cluster, trusting the ticket key in {@code <keyDir>} and with per-source limits
- * out of the way. Prints {@code READY <port> native=<bool>}, serves until its standard input closes,
- * then prints its counters (batch sizes included) and exits.
+ * out of the way. Prints {@code READY <port> native=<bool>}, then its counters so far (batch sizes and
+ * residence included) for every line read from its standard input; when that closes, its counters once
+ * more, and exits.
  *
  * <pre>RelayBenchServer &lt;udp port&gt; &lt;key dir&gt; &lt;relay id&gt;</pre>
  */
@@ -39,8 +43,10 @@ public final class RelayBenchServer {
         }, Clock.systemUTC()).toCompletableFuture().get(10, TimeUnit.SECONDS);
         System.out.println("READY " + path.localPort() + " native=" + path.nativeTransport());
         System.out.flush();
-        while (System.in.read() >= 0) {
-            // serve until the generator closes our standard input
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        while (in.readLine() != null) {
+            System.out.println(stats(counters));
+            System.out.flush();
         }
         path.close().toCompletableFuture().get(10, TimeUnit.SECONDS);
         System.out.println(stats(counters));

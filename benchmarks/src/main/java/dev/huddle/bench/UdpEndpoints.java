@@ -19,6 +19,8 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,8 +39,11 @@ import org.HdrHistogram.Histogram;
  */
 final class UdpEndpoints implements AutoCloseable {
 
-    /** What the receivers saw in one measured window. */
-    record Window(long sent, long received, Histogram latencyMicros) {
+    /**
+     * What the receivers saw in one measured window; {@code generatorGcs} counts this JVM's collections
+     * during it (each stops the generator's sender and receivers, and would be charged to the path measured).
+     */
+    record Window(long sent, long received, Histogram latencyMicros, long generatorGcs) {
     }
 
     private static final long TICK_MICROS = 200;
@@ -107,6 +112,9 @@ final class UdpEndpoints implements AutoCloseable {
         for (Endpoint sender : senderEndpoints) {
             sendLoop.submit(sender::reset).get();
         }
+        // the previous window's garbage goes now rather than in the middle of this one
+        System.gc();
+        long gcsBefore = collections();
         long start = System.nanoTime();
         windowStart = start + TimeUnit.MILLISECONDS.toNanos(warmupMillis);
         windowEnd = windowStart + TimeUnit.MILLISECONDS.toNanos(windowMillis);
@@ -120,6 +128,7 @@ final class UdpEndpoints implements AutoCloseable {
         ticks.forEach(t -> t.cancel(false));
         // stragglers still in socket buffers arrive within a few milliseconds
         TimeUnit.MILLISECONDS.sleep(300);
+        long gcs = collections() - gcsBefore;
         long sent = 0;
         for (Endpoint sender : senderEndpoints) {
             sent += sendLoop.submit(() -> sender.sentInWindow).get();
@@ -135,7 +144,12 @@ final class UdpEndpoints implements AutoCloseable {
             latency.add(sendLoop.submit(() -> sender.latency.copy()).get());
         }
         windowStart = Long.MAX_VALUE;
-        return new Window(sent, received, latency);
+        return new Window(sent, received, latency, gcs);
+    }
+
+    private static long collections() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(n -> n > 0).sum();
     }
 
     @Override

@@ -76,6 +76,17 @@ final class UdpForwarder implements AutoCloseable {
         return process.pid();
     }
 
+    /** The relay's counters so far (its stats line), or an empty string for the other forwarders. */
+    String counters() throws IOException {
+        if (kind != Kind.RELAY) {
+            return "";
+        }
+        process.getOutputStream().write('\n');
+        process.getOutputStream().flush();
+        String line = output.readLine();
+        return line == null ? "" : line;
+    }
+
     /** Stops the forwarder; returns the relay's last output line (its counters), or an empty string. */
     String stop() throws InterruptedException {
         String last = "";

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 
 /**
  * Load generator for the media relay's data path, measured in the same run against the C reference
@@ -24,16 +25,21 @@ import java.util.Map;
  * sockets (fan-out R; the relay also to the other senders). Each offered load in {@code --rates}
  * (forwarded datagrams per second wanted, i.e. S × rate × fan-out) runs for a warm-up then a
  * measured window; reported: forwarded datagrams/s received, loss (of what should have arrived),
- * latency sender → forwarder → receiver (p50/p99/p99.9), the forwarder's CPU. {@code --latency-rate}
- * is one more run per forwarder, with a direct sender → receiver run beside it for comparison. All
- * forwarders run for the whole run and take turns at each load, {@code --repeat} rounds, so the
- * machine's drift falls on all of them alike; the peak is the best round.
+ * latency sender → forwarder → receiver (p50/p99/p99.9), the forwarder's CPU. All forwarders run for
+ * the whole run and take turns at each load, {@code --repeat} rounds, so the machine's drift falls on
+ * all of them alike; the peak is the best round.
+ *
+ * <p>Latency is measured first, at {@code --latency-rate}, in {@code --latency-windows} short windows per
+ * path taken in turn, the direct path (the generator sending the same datagrams per second to its own
+ * receivers, no forwarder) among them; {@link LatencyWindows} says why and what it reports.
  *
  * <pre>
  * java -cp 'benchmarks/target/classes:benchmarks/target/lib/*' dev.huddle.bench.UdpLoad \
  *   [--forwarders relay,javanet,c] [--c-forwarder /tmp/udpfwd] [--sizes 1200,200] [--senders 1]
  *   [--receivers 4] [--rates 100000,150000,200000,250000] [--latency-rate 75000]
- *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2] [--relay-jvm-options "-XX:StartFlightRecording=..."]
+ *   [--warmup-ms 1000] [--window-ms 4000] [--repeat 2] [--latency-windows 32] [--latency-window-ms 500]
+ *   [--latency-warmup-ms 300]
+ *   [--relay-jvm-options "-XX:StartFlightRecording=..."]
  * </pre>
  */
 public final class UdpLoad {
@@ -60,18 +66,24 @@ public final class UdpLoad {
         int fanout = receivers + senders - 1;
 
         int repeats = Integer.parseInt(options.getOrDefault("repeat", "2"));
+        int latencyWindows = Integer.parseInt(options.getOrDefault("latency-windows", "32"));
+        long latencyWindow = Long.parseLong(options.getOrDefault("latency-window-ms", "500"));
+        long latencyWarmup = Long.parseLong(options.getOrDefault("latency-warmup-ms", "300"));
         // e.g. "-XX:StartFlightRecording=settings=profile,filename=/tmp/relay.jfr" to profile the relay
         List<String> relayJvmOptions = Arrays.stream(options.getOrDefault("relay-jvm-options", "").split(" "))
             .filter(o -> !o.isBlank()).toList();
         Path keyDir = Files.createTempDirectory("udpload-keys");
         SigningKey key = SigningKey.loadOrCreate(keyDir, SigningKey.MEDIA_TICKET_KEY_FILE);
         List<Row> rows = new ArrayList<>();
+        LatencyWindows latency = new LatencyWindows();
         System.out.printf("UdpLoad: %d sender(s), %d receiver(s), fan-out %d, sizes %s, warm-up %d ms, window %d ms,"
-            + " %d round(s)%n", senders, receivers, fanout, sizes, warmup, window, repeats);
-        // every forwarder runs (idle) for the whole run and the measurements take turns, so that
-        // the machine's drift touches all of them alike
+            + " %d round(s); latency: %d windows of %d ms per path%n", senders, receivers, fanout, sizes, warmup, window,
+            repeats, latencyWindows, latencyWindow);
+        // every path runs (idle) for the whole run and the measurements take turns, so that the machine's
+        // drift touches all of them alike; the direct path (no forwarder) is the latency runs' reference
         List<Setup> setups = new ArrayList<>();
         try {
+            setups.add(Setup.direct(receivers));
             for (UdpForwarder.Kind kind : kinds) {
                 if (kind == UdpForwarder.Kind.C && !Files.isExecutable(cForwarder)) {
                     System.out.println("skipping the C reference: build it first: gcc -O2 -o " + cForwarder
@@ -80,19 +92,32 @@ public final class UdpLoad {
                 }
                 setups.add(Setup.start(kind, senders, receivers, fanout, keyDir, cForwarder, key, relayJvmOptions));
             }
-            // the JIT compiles each JVM forwarder's path in its first seconds: a run not reported, so
-            // that the first measured one (the latency run) does not time the interpreter
+            // the JIT compiles each JVM's path in its first seconds: a run not reported, so that the first
+            // measured one does not time the interpreter
             for (Setup setup : setups) {
-                setup.endpoints().run(setup.target(), sizes.get(0), latencyRate / fanout, warmup, WARM_UP_MS);
+                setup.endpoints().run(setup.target(), sizes.get(0), latencyRate / setup.fanout(), warmup, WARM_UP_MS);
+            }
+            for (int size : sizes) {
+                for (int w = 0; w < latencyWindows; w++) {
+                    for (Setup setup : setups) {
+                        Row row = measure(setup, size, latencyRate, latencyWarmup, latencyWindow, true);
+                        latency.add(setup.kind(), size, row.latency(), row.loss(), row.generatorGcs());
+                    }
+                }
+            }
+            for (Setup setup : setups) {
+                if (setup.kind() == UdpForwarder.Kind.RELAY) {
+                    // the warm-up ran at the latency rate too, so these are the latency runs' own
+                    System.out.println("  relay counters after the latency runs: " + setup.forwarder().counters());
+                }
             }
             for (int round = 1; round <= repeats; round++) {
                 for (int size : sizes) {
-                    for (Setup setup : setups) {
-                        rows.add(measure(setup, size, latencyRate, fanout, warmup, window, true));
-                    }
                     for (int rate : rates) {
                         for (Setup setup : setups) {
-                            rows.add(measure(setup, size, rate, fanout, warmup, window, false));
+                            if (setup.forwarder() != null) {
+                                rows.add(measure(setup, size, rate, warmup, window, false));
+                            }
                         }
                     }
                 }
@@ -105,35 +130,42 @@ public final class UdpLoad {
                 }
             }
         }
-        if (kinds.contains(UdpForwarder.Kind.RELAY)) {
-            // the same datagrams per second reach the same number of receivers, sent to each in turn by
-            // the generator itself: what the latency runs measure minus the forwarder's hop
-            try (UdpEndpoints direct = new UdpEndpoints(1, receivers)) {
-                Setup none = new Setup(UdpForwarder.Kind.NONE, direct, null, direct.sinkPorts().stream()
-                    .map(port -> new InetSocketAddress("127.0.0.1", port)).toList());
-                for (int size : sizes) {
-                    rows.add(measure(none, size, latencyRate, 1, warmup, window, true));
-                }
-            }
-        }
         report(rows, sizes);
+        latency.report(sizes, latencyRate);
     }
 
     /** A forwarder with the generator's sockets for it. */
     private record Setup(UdpForwarder.Kind kind, UdpEndpoints endpoints, UdpForwarder forwarder,
-                         List<InetSocketAddress> target) {
+                         List<InetSocketAddress> target, int fanout) {
+
+        /** The generator sending to its own receivers, each datagram to one of them in turn. */
+        static Setup direct(int receivers) throws InterruptedException {
+            UdpEndpoints direct = new UdpEndpoints(1, receivers);
+            return new Setup(UdpForwarder.Kind.NONE, direct, null, direct.sinkPorts().stream()
+                .map(port -> new InetSocketAddress("127.0.0.1", port)).toList(), 1);
+        }
 
         static Setup start(UdpForwarder.Kind kind, int senders, int receivers, int fanout, Path keyDir,
                            Path cForwarder, SigningKey key, List<String> relayJvmOptions) throws Exception {
             UdpEndpoints endpoints = new UdpEndpoints(senders, kind == UdpForwarder.Kind.C ? 1 : receivers);
-            int port = freeUdpPort();
-            UdpForwarder forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder,
-                relayJvmOptions);
-            InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
-            if (kind == UdpForwarder.Kind.RELAY) {
-                endpoints.joinAll(target, i -> ticket(key, i));
+            UdpForwarder forwarder = null;
+            try {
+                int port = freeUdpPort();
+                forwarder = UdpForwarder.start(kind, port, endpoints.sinkPorts(), fanout, keyDir, cForwarder,
+                    relayJvmOptions);
+                InetSocketAddress target = new InetSocketAddress("127.0.0.1", port);
+                if (kind == UdpForwarder.Kind.RELAY) {
+                    endpoints.joinAll(target, i -> ticket(key, i));
+                }
+                return new Setup(kind, endpoints, forwarder, List.of(target), fanout);
+            } catch (Exception e) {
+                // the generator's event loops would otherwise keep this JVM alive after main has thrown
+                if (forwarder != null) {
+                    forwarder.close();
+                }
+                endpoints.close();
+                throw e;
             }
-            return new Setup(kind, endpoints, forwarder, List.of(target));
         }
 
         String stop() throws InterruptedException {
@@ -145,13 +177,14 @@ public final class UdpLoad {
 
     /** One measured window. */
     record Row(UdpForwarder.Kind kind, int size, boolean latencyRun, long offeredOut, double forwardedPerSecond,
-               double loss, long p50, long p99, long p999, double forwarderCpu) {
+               double loss, long p50, long p99, long p999, double forwarderCpu, Histogram latency, long generatorGcs) {
     }
 
-    private static Row measure(Setup setup, int size, int offeredOut, int fanout, long warmup, long window,
-                               boolean latencyRun) throws Exception {
+    private static Row measure(Setup setup, int size, int offeredOut, long warmup, long window, boolean latencyRun)
+        throws Exception {
         UdpForwarder.Kind kind = setup.kind();
         UdpForwarder forwarder = setup.forwarder();
+        int fanout = setup.fanout();
         long inRate = Math.max(1, offeredOut / fanout);
         ProcessCpu.Sample before = forwarder == null ? ProcessCpu.Sample.UNKNOWN : ProcessCpu.of(forwarder.pid());
         UdpEndpoints.Window result = setup.endpoints().run(setup.target(), size, inRate, warmup, window);
@@ -162,7 +195,7 @@ public final class UdpLoad {
         double cpu = before.known() && after.known() ? after.minus(before).total() / ((warmup + window) / 1000.0) : -1;
         Row row = new Row(kind, size, latencyRun, inRate * fanout, result.received() / seconds, loss,
             result.latencyMicros().getValueAtPercentile(50), result.latencyMicros().getValueAtPercentile(99),
-            result.latencyMicros().getValueAtPercentile(99.9), cpu);
+            result.latencyMicros().getValueAtPercentile(99.9), cpu, result.latencyMicros(), result.generatorGcs());
         System.out.println("  " + line(row));
         return row;
     }
@@ -184,25 +217,6 @@ public final class UdpLoad {
             Double c = peaks.get(UdpForwarder.Kind.C);
             peaks.forEach((kind, peak) -> System.out.printf(Locale.ROOT, "  %d B  %-8s %,10.0f/s%s%n", size, kind,
                 peak, c == null ? "" : String.format(Locale.ROOT, "  (%.0f %% of C)", 100 * peak / c)));
-        }
-        reportAddedLatency(rows, sizes);
-    }
-
-    /**
-     * Each forwarder's latency-run percentiles minus the direct path's (same datagrams per second to the
-     * same receivers, no forwarder): the latency the hop through it adds, generator noise taken out.
-     */
-    private static void reportAddedLatency(List<Row> rows, List<Integer> sizes) {
-        System.out.println("Added latency at the latency rate: forwarder minus direct path, p50 / p99 / p99.9 (µs):");
-        for (int size : sizes) {
-            Row direct = rows.stream().filter(r -> r.size == size && r.kind == UdpForwarder.Kind.NONE).findFirst()
-                .orElse(null);
-            if (direct == null) {
-                continue;
-            }
-            rows.stream().filter(r -> r.size == size && r.latencyRun && r.kind != UdpForwarder.Kind.NONE)
-                .forEach(r -> System.out.printf(Locale.ROOT, "  %d B  %-8s %d / %d / %d   (loss %.2f %%)%n", size,
-                    r.kind, r.p50 - direct.p50, r.p99 - direct.p99, r.p999 - direct.p999, 100 * r.loss));
         }
     }
 

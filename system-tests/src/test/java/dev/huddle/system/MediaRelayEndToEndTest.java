@@ -110,6 +110,9 @@ class MediaRelayEndToEndTest {
             Reply.Event left = watcher.awaitEvent(e -> e.type().equals("call_left"));
             assertThat(left.json().getString("reason")).isEqualTo("left");
             assertThat(left.json().getJsonObject("member").getString("username")).isEqualTo(room.names()[0]);
+            // every datagram the relay read is counted once by how long it held it (service tag on every line)
+            Eventually.assertThat(() -> assertThat(metric("huddle_relay_datagram_residence_total", "le_us="))
+                .isPositive().isEqualTo(metric("huddle_relay_packets_in_total", "service=")));
         }
     }
 

@@ -16,7 +16,7 @@ import java.util.function.ToDoubleFunction;
  * UDP, and to room-service to join). The data path's counters are registered here as Prometheus
  * meters: {@code huddle_relay_packets_in_total}, {@code _bytes_in_total}, {@code _packets_out_total},
  * {@code _bytes_out_total}, {@code _joins_total}, {@code _drops_total{reason}},
- * {@code _read_batches_total{size}}, {@code _batch_residence_total{le_us}}, and the gauges {@code huddle_relay_sessions}, {@code huddle_relay_rooms}.
+ * {@code _read_batches_total{size}}, {@code _datagram_residence_total{le_us}}, and the gauges {@code huddle_relay_sessions}, {@code huddle_relay_rooms}.
  */
 public final class RelayHttpVerticle extends ApiVerticle {
 
@@ -49,8 +49,9 @@ public final class RelayHttpVerticle extends ApiVerticle {
         }
         for (int i = 0; i < RelayCounters.RESIDENCE_BUCKETS.length; i++) {
             int bucket = i;
-            FunctionCounter.builder("huddle.relay.batch.residence", counters, c -> c.residences(bucket))
-                .description("read batches by time from the first datagram in hand to the flush, upper bound in µs")
+            FunctionCounter.builder("huddle.relay.datagram.residence", counters, c -> c.residences(bucket))
+                .description("datagrams read, by the time from the first datagram of their flush in hand to that"
+                    + " flush (the longest any of them waited), upper bound in µs")
                 .tag("le_us", RelayCounters.RESIDENCE_BUCKETS[i]).register(registry);
         }
         Gauge.builder("huddle.relay.sessions", path, p -> p.get() == null ? 0 : p.get().sessionCount())

@@ -19,9 +19,10 @@ public final class RelayCounters {
     private static final int JOINS = 4;
     private static final int DROPS = 5;
     /**
-     * Read batches by the time from the first datagram in hand to the batch's copies handed to the
-     * kernel (flush), upper bounds in microseconds: the latency the relay itself adds, apart from a
-     * datagram's wait in the socket before the thread runs.
+     * Datagrams read, by the time from the first datagram of their flush in hand to that flush's copies
+     * handed to the kernel, upper bounds in microseconds: for each datagram at least as long as the relay
+     * itself held it, apart from its wait in the socket before the thread runs. Counted per datagram,
+     * not per flush, so that a percentile of it is a percentile of datagrams.
      */
     public static final String[] RESIDENCE_BUCKETS = {"2", "4", "8", "16", "32", "64", "128", "256", "512", "1024",
         "2048", "4096", "8192", "16384", "+Inf"};
@@ -66,11 +67,11 @@ public final class RelayCounters {
         local[BATCHES + bucket]++;
     }
 
-    /** One read batch took {@code nanos} from its first datagram in hand to its flush. */
-    void residence(long nanos) {
+    /** A flush of {@code datagrams} took {@code nanos} from its first datagram in hand to the kernel. */
+    void residence(long nanos, int datagrams) {
         long micros = Math.max(0, nanos / 1_000);
         int bucket = micros < 2 ? 0 : Math.min(RESIDENCE_BUCKETS.length - 1, 63 - Long.numberOfLeadingZeros(micros));
-        local[RESIDENCE + bucket]++;
+        local[RESIDENCE + bucket] += datagrams;
     }
 
     /** Makes everything counted so far visible to other threads. Data path thread only. */
@@ -104,7 +105,7 @@ public final class RelayCounters {
         return published.get(DROPS + reason.ordinal());
     }
 
-    /** Read batches in bucket {@code index} of {@link #RESIDENCE_BUCKETS}. */
+    /** Datagrams in bucket {@code index} of {@link #RESIDENCE_BUCKETS}. */
     public long residences(int index) {
         return published.get(RESIDENCE + index);
     }

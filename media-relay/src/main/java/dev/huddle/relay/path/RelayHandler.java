@@ -58,6 +58,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     private ChannelHandlerContext context;
     private long now;
     private long unflushedSince;
+    private int unflushed;
     private int batch;
 
     RelayHandler(PathConfig config, TicketCheck tickets, RelayCounters counters, CallListener calls, Clock clock,
@@ -91,6 +92,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
         } finally {
             packet.release();
         }
+        unflushed++;
         if (batch % FLUSH_EVERY == 0) {
             flush(ctx);
             unflushedSince = nanos.getAsLong();
@@ -110,7 +112,8 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
     /** Hands the queued copies to the kernel (one {@code sendmmsg}) and counts how long the first waited. */
     private void flush(ChannelHandlerContext ctx) {
         ctx.flush();
-        counters.residence(nanos.getAsLong() - unflushedSince);
+        counters.residence(nanos.getAsLong() - unflushedSince, unflushed);
+        unflushed = 0;
     }
 
     @Override

@@ -18,6 +18,9 @@ import dev.huddle.server.token.SigningKey;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.InetSocketAddress;
@@ -40,6 +43,10 @@ class RelayHandlerTest {
     private final SigningKey key = SigningKey.generate();
     private final RelayCounters counters = new RelayCounters();
     private final List<CallEvent> events = new ArrayList<>();
+    /** Datagrams handed to the kernel per flush, i.e. per {@code sendmmsg} on the real socket. */
+    private final List<Integer> flushes = new ArrayList<>();
+    /** How long each flush takes on the handler's clock (the rate limits run on it too, so 0 unless a test says). */
+    private long flushNanos;
     private final PathConfig config = new PathConfig("relay-1", new RateLimits(200, 10_000_000), 1_000,
         Duration.ofSeconds(2), Duration.ofSeconds(10), 1 << 20);
     private final RelayHandler handler;
@@ -52,7 +59,7 @@ class RelayHandlerTest {
         TicketCheck tickets = new TicketCheck("relay-1", keys, clock, new BouncyCastleProvider(), () -> {
         });
         handler = new RelayHandler(config, tickets, counters, events::add, clock, nanos::get);
-        channel = new EmbeddedChannel(handler);
+        channel = new EmbeddedChannel(new FlushRecorder(), handler);
     }
 
     @AfterEach
@@ -181,7 +188,68 @@ class RelayHandlerTest {
         assertThat(handler.members(ROOM)).extracting(CallEvent.CallMember::userId).containsExactly(talker.user);
     }
 
+    @Test
+    void aLongReadBatchIsFlushedEverySixteenDatagramsAndEachFlushsWaitIsCounted() {
+        Member alice = join(ROOM);
+        Member bob = join(ROOM);
+        flushes.clear();
+        flushNanos = 700_000; // 700 µs
+        long[] before = residences();
+        Object[] burst = new Object[40];
+        for (int i = 0; i < burst.length; i++) {
+            burst[i] = new DatagramPacket(Unpooled.wrappedBuffer(audio(alice.session, "burst " + i)), RELAY,
+                alice.address);
+        }
+        // one read batch, as one recvmmsg wake-up hands it over
+        channel.writeInbound(burst);
+        counters.publish();
+
+        // the first 16 datagrams' copies leave before the rest is read, not after all 40
+        assertThat(flushes).containsExactly(16, 16, 8);
+        List<DatagramPacket> sent = sent();
+        assertThat(sent).hasSize(40).allSatisfy(p -> assertThat(p.recipient()).isEqualTo(bob.address));
+        assertThat(bytes(sent.getFirst())).isEqualTo(audio(alice.session, "burst 0"));
+        release(sent);
+        // each flush took the recorder's 700 µs: all 40 datagrams counted in the 512-1,024 µs bucket, none elsewhere
+        long[] after = residences();
+        for (int i = 0; i < after.length; i++) {
+            assertThat(after[i] - before[i]).as("datagrams in residence bucket <" + RelayCounters.RESIDENCE_BUCKETS[i])
+                .isEqualTo(RelayCounters.RESIDENCE_BUCKETS[i].equals("1024") ? 40 : 0);
+        }
+        assertThat(counters.batches(List.of(RelayCounters.BATCH_BUCKETS).indexOf("32-63"))).isEqualTo(1);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Stands where the socket's {@code sendmmsg} is: counts the datagrams each flush hands over and
+     * makes each flush take {@link #flushNanos} of the handler's clock.
+     */
+    private final class FlushRecorder extends ChannelOutboundHandlerAdapter {
+        private int pending;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            pending++;
+            ctx.write(msg, promise);
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+            flushes.add(pending);
+            pending = 0;
+            nanos.addAndGet(flushNanos);
+            ctx.flush();
+        }
+    }
+
+    private long[] residences() {
+        long[] counts = new long[RelayCounters.RESIDENCE_BUCKETS.length];
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] = counters.residences(i);
+        }
+        return counts;
+    }
 
     private record Member(InetSocketAddress address, int session, long user) {
     }
