@@ -1,6 +1,7 @@
 package dev.huddle.desktop.model;
 
 import dev.huddle.client.media.FrameStamp;
+import dev.huddle.client.media.SyntheticPicture;
 import dev.huddle.client.media.VideoSource;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -15,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 /**
  * A stand-in for a shared screen where no screen grabber is plugged in: a slide with a chart whose
  * last bar grows frame by frame, the sharer's name, the time, and a {@link FrameStamp} like every
- * synthetic source. Pure Java2D: runs headless.
+ * synthetic source ({@link SyntheticPicture}). Pure Java2D: runs headless.
  */
 public final class SyntheticScreen implements VideoSource {
 
@@ -34,10 +35,7 @@ public final class SyntheticScreen implements VideoSource {
 
     @Override
     public BufferedImage capture(long frameNumber, long captureMillis) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        return SyntheticPicture.paint(width, height, frameNumber, captureMillis, g -> {
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setColor(new Color(0xF6F8FA));
             g.fillRect(0, 0, width, height);
@@ -57,11 +55,7 @@ public final class SyntheticScreen implements VideoSource {
             g.setColor(new Color(0x57606A));
             g.drawString("Weekly active rooms, thousands", width / 12, bar + height / 7 + height / 16);
             chart(g, frameNumber, bar + height / 4);
-        } finally {
-            g.dispose();
-        }
-        FrameStamp.draw(image, frameNumber, captureMillis);
-        return image;
+        });
     }
 
     private void chart(Graphics2D g, long frameNumber, int top) {

@@ -3,15 +3,13 @@ package dev.huddle.client.media;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 
 /**
  * A moving test pattern for where no camera exists, and for tests: a colour gradient, a ball that
  * bounces, the frame number and capture time as text for people and as a {@link FrameStamp} for
- * machines. Pure Java2D: runs headless.
+ * machines ({@link SyntheticPicture}). Pure Java2D: runs headless.
  */
 public final class SyntheticVideo implements VideoSource {
 
@@ -31,10 +29,7 @@ public final class SyntheticVideo implements VideoSource {
 
     @Override
     public BufferedImage capture(long frameNumber, long captureMillis) {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        return SyntheticPicture.paint(width, height, frameNumber, captureMillis, g -> {
             float hue = (frameNumber % 300) / 300f;
             g.setPaint(new GradientPaint(0, 0, Color.getHSBColor(hue, 0.5f, 0.9f), width, height,
                 Color.getHSBColor(hue + 0.5f, 0.5f, 0.4f)));
@@ -50,11 +45,7 @@ public final class SyntheticVideo implements VideoSource {
             int top = FrameStamp.ROWS * FrameStamp.blockSize(width) + line;
             g.drawString(label + "  #" + frameNumber, 8, top);
             g.drawString(Instant.ofEpochMilli(captureMillis).toString(), 8, top + line);
-        } finally {
-            g.dispose();
-        }
-        FrameStamp.draw(image, frameNumber, captureMillis);
-        return image;
+        });
     }
 
     /** A position that runs 0 → span → 0 as {@code t} grows. */
