@@ -7,6 +7,7 @@ import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
 import dev.huddle.contracts.chat.DmThreadList;
+import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
@@ -32,7 +33,9 @@ import javafx.collections.ObservableList;
  * state, and the conversation open beside them. Every project is opened on the chat connection at
  * once, so messages in rooms not on screen count as unread and the others see this user online.
  * Unread counts survive a restart ({@link UnreadCounts}); what was typed in a conversation stays
- * there when another is opened; a project this user is added to appears at once.
+ * there when another is opened; a project this user is added to appears at once. Each line shows its
+ * conversation's newest message and how long ago it was ({@link ListItem}); the direct-message
+ * threads stay ordered newest first as messages arrive and are sent.
  */
 public final class HomeModel implements ChatLink.Listener {
 
@@ -56,8 +59,15 @@ public final class HomeModel implements ChatLink.Listener {
     // what was typed per conversation (its key), kept while another conversation is open
     private final Map<String, String> drafts = new HashMap<>();
     private final UnreadCounts unread;
+    private final RelativeTime times;
 
     HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources) {
+        this(ui, client, marks, loggedOut, sources, RelativeTime.here());
+    }
+
+    HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources,
+              RelativeTime times) {
+        this.times = times;
         this.sources = sources;
         this.ui = ui;
         this.client = client;
@@ -126,8 +136,15 @@ public final class HomeModel implements ChatLink.Listener {
         connection.set(client.chat().state());
         List<String> known = unread.knownPeers();
         known.forEach(this::dmItem);
-        ui.when(client.directThreads(), this::showThreads, e -> known.forEach(peer -> unread.countDm(dmItem(peer))));
+        ui.when(client.directThreads(), this::showThreads, e -> known.forEach(peer -> unread.countDm(dmItem(peer),
+            this::dmNewest)));
         refresh();
+    }
+
+    /** Time has passed: each line's {@code now} becomes {@code 1 min}, and so on (the view calls this now and then). */
+    public void retime() {
+        projects.forEach(item -> item.retime(times));
+        dms.forEach(item -> item.retime(times));
     }
 
     /** Reloads the project list (someone may have added this user to a project meanwhile). */
@@ -180,7 +197,7 @@ public final class HomeModel implements ChatLink.Listener {
 
     public void openDm(ListItem item) {
         item.read();
-        DmModel model = new DmModel(ui, client, item.name());
+        DmModel model = new DmModel(ui, client, item.name(), this::dmNewest);
         show(model);
         model.load();
     }
@@ -243,6 +260,7 @@ public final class HomeModel implements ChatLink.Listener {
                 if (!isOpenProject(chat.message().projectId()) && !client.session().isMe(chat.message().username())) {
                     project(chat.message().projectId()).ifPresent(ListItem::unreadPlusOne);
                 }
+                project(chat.message().projectId()).ifPresent(item -> roomNewest(item, chat.message()));
             }
             case ServerEvent.Dm dm -> directMessage(dm.message());
             case ServerEvent.Room room -> roomEvent(room.event());
@@ -258,7 +276,7 @@ public final class HomeModel implements ChatLink.Listener {
 
     private void directMessage(DirectMessage dm) {
         String peer = dm.peer(username()).username();
-        ListItem item = dmItem(peer);
+        ListItem item = dmNewest(dm);
         if (open.get() instanceof DmModel thread && thread.peer().equalsIgnoreCase(peer)) {
             thread.received(dm);
         } else if (!client.session().isMe(dm.from().username())) {
@@ -308,7 +326,7 @@ public final class HomeModel implements ChatLink.Listener {
             })
             .orElseGet(() -> {
                 ListItem fresh = ListItem.project(p.id(), p.name(), p.memberCount());
-                unread.countProject(fresh);
+                unread.countProject(fresh, m -> roomNewest(fresh, m));
                 return fresh;
             })).toList();
         projects.setAll(items);
@@ -324,14 +342,37 @@ public final class HomeModel implements ChatLink.Listener {
         List<ListItem> ordered = new ArrayList<>();
         for (DmThreadList.Item thread : threads.threads()) {
             ListItem item = dmItem(thread.with().username());
+            item.newest(MessagePreview.of(thread.last(), username()), times);
             ordered.add(item);
-            unread.countDm(item, thread.last().id());
+            unread.countDm(item, thread.last(), this::dmNewest);
         }
         dms.stream().filter(item -> !ordered.contains(item)).forEach(item -> {
             ordered.add(item);
-            unread.countDm(item);
+            unread.countDm(item, this::dmNewest);
         });
         dms.setAll(ordered);
+    }
+
+    /** A direct message sent or received: its thread shows it, and moves up if it is the newest there. */
+    private ListItem dmNewest(DirectMessage dm) {
+        ListItem item = dmItem(dm.peer(username()).username());
+        if (item.newest(MessagePreview.of(dm, username()), times)) {
+            List<ListItem> others = new ArrayList<>(dms);
+            others.remove(item);
+            int at = 0;
+            while (at < others.size() && others.get(at).newestId() > item.newestId()) {
+                at++;
+            }
+            if (dms.indexOf(item) != at) {
+                dms.remove(item);
+                dms.add(at, item);
+            }
+        }
+        return item;
+    }
+
+    private void roomNewest(ListItem item, RoomMessage message) {
+        item.newest(MessagePreview.of(message, username()), times);
     }
 
     private void show(ConversationModel<?> model) {
