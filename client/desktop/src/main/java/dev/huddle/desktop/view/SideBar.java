@@ -69,6 +69,7 @@ final class SideBar {
         ListView<ListItem> dms = list(model.dms(), "dms", model::openDm);
         dms.setPlaceholder(muted("No direct messages yet."));
         dms.setPrefHeight(200);
+        dms.setMinHeight(130); // three threads even in a small window
         TextField dmUser = new TextField();
         dmUser.setId("dm-user");
         dmUser.setPromptText("Username");
