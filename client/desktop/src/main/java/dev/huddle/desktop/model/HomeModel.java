@@ -6,13 +6,11 @@ import dev.huddle.client.state.RoomState;
 import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
-import dev.huddle.contracts.chat.DmThreadList;
 import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +41,6 @@ public final class HomeModel implements ChatLink.Listener {
     private final HuddleClient client;
     private final Runnable loggedOut;
     private final ObservableList<ListItem> projects = FXCollections.observableArrayList();
-    private final ObservableList<ListItem> dms = FXCollections.observableArrayList();
     // every room this client has heard of, open or not: presence and messages survive switching views
     private final Map<Long, RoomState> rooms = new HashMap<>();
     private final Map<Long, CallModel> calls = new HashMap<>();
@@ -60,6 +57,7 @@ public final class HomeModel implements ChatLink.Listener {
     private final Map<String, String> drafts = new HashMap<>();
     private final UnreadCounts unread;
     private final RelativeTime times;
+    private final DmThreads dms;
 
     HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources) {
         this(ui, client, marks, loggedOut, sources, RelativeTime.here());
@@ -73,6 +71,7 @@ public final class HomeModel implements ChatLink.Listener {
         this.client = client;
         this.loggedOut = loggedOut;
         this.unread = new UnreadCounts(ui, client, marks);
+        this.dms = new DmThreads(unread, times, this::username);
         client.chat().addListener(this);
     }
 
@@ -90,7 +89,7 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     public ObservableList<ListItem> dms() {
-        return FXCollections.unmodifiableObservableList(dms);
+        return FXCollections.unmodifiableObservableList(dms.items());
     }
 
     /** The project or direct-message thread on screen, or null. */
@@ -134,17 +133,15 @@ public final class HomeModel implements ChatLink.Listener {
      */
     public void start() {
         connection.set(client.chat().state());
-        List<String> known = unread.knownPeers();
-        known.forEach(this::dmItem);
-        ui.when(client.directThreads(), this::showThreads, e -> known.forEach(peer -> unread.countDm(dmItem(peer),
-            this::dmNewest)));
+        List<String> known = dms.showKnown();
+        ui.when(client.directThreads(), dms::show, e -> dms.countKnown(known));
         refresh();
     }
 
     /** Time has passed: each line's {@code now} becomes {@code 1 min}, and so on (the view calls this now and then). */
     public void retime() {
         projects.forEach(item -> item.retime(times));
-        dms.forEach(item -> item.retime(times));
+        dms.retime();
     }
 
     /** Reloads the project list (someone may have added this user to a project meanwhile). */
@@ -191,13 +188,13 @@ public final class HomeModel implements ChatLink.Listener {
         error.set("");
         ui.when(client.directHistory(peer, null, 1), page -> {
             dmUser.set("");
-            openDm(dmItem(peer));
+            openDm(dms.item(peer));
         }, this::fail);
     }
 
     public void openDm(ListItem item) {
         item.read();
-        DmModel model = new DmModel(ui, client, item.name(), this::dmNewest);
+        DmModel model = new DmModel(ui, client, item.name(), dms::newest);
         show(model);
         model.load();
     }
@@ -276,7 +273,7 @@ public final class HomeModel implements ChatLink.Listener {
 
     private void directMessage(DirectMessage dm) {
         String peer = dm.peer(username()).username();
-        ListItem item = dmNewest(dm);
+        ListItem item = dms.newest(dm);
         if (open.get() instanceof DmModel thread && thread.peer().equalsIgnoreCase(peer)) {
             thread.received(dm);
         } else if (!client.session().isMe(dm.from().username())) {
@@ -335,40 +332,6 @@ public final class HomeModel implements ChatLink.Listener {
                 client.openRoom(item.projectId());
             }
         }
-    }
-
-    /** The server's threads, newest first, then those only this computer remembers; each counted once. */
-    private void showThreads(DmThreadList threads) {
-        List<ListItem> ordered = new ArrayList<>();
-        for (DmThreadList.Item thread : threads.threads()) {
-            ListItem item = dmItem(thread.with().username());
-            item.newest(MessagePreview.of(thread.last(), username()), times);
-            ordered.add(item);
-            unread.countDm(item, thread.last(), this::dmNewest);
-        }
-        dms.stream().filter(item -> !ordered.contains(item)).forEach(item -> {
-            ordered.add(item);
-            unread.countDm(item, this::dmNewest);
-        });
-        dms.setAll(ordered);
-    }
-
-    /** A direct message sent or received: its thread shows it, and moves up if it is the newest there. */
-    private ListItem dmNewest(DirectMessage dm) {
-        ListItem item = dmItem(dm.peer(username()).username());
-        if (item.newest(MessagePreview.of(dm, username()), times)) {
-            List<ListItem> others = new ArrayList<>(dms);
-            others.remove(item);
-            int at = 0;
-            while (at < others.size() && others.get(at).newestId() > item.newestId()) {
-                at++;
-            }
-            if (dms.indexOf(item) != at) {
-                dms.remove(item);
-                dms.add(at, item);
-            }
-        }
-        return item;
     }
 
     private void roomNewest(ListItem item, RoomMessage message) {
@@ -431,14 +394,6 @@ public final class HomeModel implements ChatLink.Listener {
 
     private Optional<ListItem> project(long projectId) {
         return projects.stream().filter(p -> p.projectId() == projectId).findFirst();
-    }
-
-    private ListItem dmItem(String peer) {
-        return dms.stream().filter(d -> d.name().equalsIgnoreCase(peer)).findFirst().orElseGet(() -> {
-            ListItem item = ListItem.dm(peer);
-            dms.add(0, item);
-            return item;
-        });
     }
 
     private void fail(HuddleException e) {
