@@ -124,6 +124,12 @@ class DmListTest {
             Eventually.assertThat(() -> assertThat(threads(model).getFirst()).isEqualTo(bob + " | notes.txt | now"));
             assertThat(ui.on(() -> model.dms().getFirst().previewIsFileProperty().get())).isTrue();
             assertThat(ui.on(() -> model.dms().get(1).previewIsFileProperty().get())).isFalse();
+
+            // a file alice sends in her open thread with carol: shown in the thread, and carol's goes to the top
+            Path agenda = Files.writeString(root.resolve("agenda.md"), "1. lunch\n");
+            ui.run(() -> model.openProperty().get().attach(List.of(agenda)));
+            Eventually.assertThat(() -> assertThat(threads(model).getFirst()).isEqualTo(carol + " | You: agenda.md | now"));
+            assertThat(ui.on(() -> model.openProperty().get().entries().getLast().file().name())).isEqualTo("agenda.md");
         }
     }
 
