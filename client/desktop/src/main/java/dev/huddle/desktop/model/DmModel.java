@@ -40,6 +40,12 @@ public final class DmModel extends ConversationModel<DirectMessage> {
         added.accept(message);
     }
 
+    /** The server tells only the recipient of a file's message: the sender fetches it. */
+    @Override
+    protected void uploaded() {
+        catchUp();
+    }
+
     @Override
     protected Future<MessagePage<DirectMessage>> page(Long beforeId, int limit) {
         return client.directHistory(peer, beforeId, limit);

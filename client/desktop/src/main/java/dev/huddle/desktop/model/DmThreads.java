@@ -59,22 +59,26 @@ final class DmThreads {
         items.setAll(ordered);
     }
 
-    /** A direct message received or sent: its thread shows it and moves up if it is the newest there. */
-    ListItem newest(DirectMessage dm) {
+    /**
+     * A direct message received or sent: if it is the newest its thread has seen, the thread shows it
+     * and moves up; says whether it was.
+     */
+    boolean newest(DirectMessage dm) {
         ListItem item = item(dm.peer(me.get()).username());
-        if (item.newest(MessagePreview.of(dm, me.get()), times)) {
-            List<ListItem> others = new ArrayList<>(items);
-            others.remove(item);
-            int at = 0;
-            while (at < others.size() && others.get(at).newestId() > item.newestId()) {
-                at++;
-            }
-            if (items.indexOf(item) != at) {
-                items.remove(item);
-                items.add(at, item);
-            }
+        if (!item.newest(MessagePreview.of(dm, me.get()), times)) {
+            return false;
         }
-        return item;
+        List<ListItem> others = new ArrayList<>(items);
+        others.remove(item);
+        int at = 0;
+        while (at < others.size() && others.get(at).newestId() > item.newestId()) {
+            at++;
+        }
+        if (items.indexOf(item) != at) {
+            items.remove(item);
+            items.add(at, item);
+        }
+        return true;
     }
 
     /** The thread with {@code peer}, added at the top if there is none yet. */

@@ -253,12 +253,13 @@ public final class HomeModel implements ChatLink.Listener {
             calls.get(projectId).apply(event); // a call goes on while another conversation is on screen
         }
         switch (event) {
-            case ServerEvent.Chat chat -> {
-                if (!isOpenProject(chat.message().projectId()) && !client.session().isMe(chat.message().username())) {
-                    project(chat.message().projectId()).ifPresent(ListItem::unreadPlusOne);
+            // a message the count read at start already holds (its page raced the event) counts once
+            case ServerEvent.Chat chat -> project(chat.message().projectId()).ifPresent(item -> {
+                if (roomNewest(item, chat.message()) && !isOpenProject(item.projectId())
+                    && !client.session().isMe(chat.message().username())) {
+                    item.unreadPlusOne();
                 }
-                project(chat.message().projectId()).ifPresent(item -> roomNewest(item, chat.message()));
-            }
+            });
             case ServerEvent.Dm dm -> directMessage(dm.message());
             case ServerEvent.Room room -> roomEvent(room.event());
             case ServerEvent.Invite invite when !isOpenProject(projectId)
@@ -273,11 +274,12 @@ public final class HomeModel implements ChatLink.Listener {
 
     private void directMessage(DirectMessage dm) {
         String peer = dm.peer(username()).username();
-        ListItem item = dms.newest(dm);
+        boolean newer = dms.newest(dm);
         if (open.get() instanceof DmModel thread && thread.peer().equalsIgnoreCase(peer)) {
             thread.received(dm);
-        } else if (!client.session().isMe(dm.from().username())) {
-            item.unreadPlusOne();
+        } else if (newer && !client.session().isMe(dm.from().username())) {
+            // not newer: the count read at start already holds it (its page raced the event)
+            dms.item(peer).unreadPlusOne();
         }
     }
 
@@ -334,8 +336,9 @@ public final class HomeModel implements ChatLink.Listener {
         }
     }
 
-    private void roomNewest(ListItem item, RoomMessage message) {
-        item.newest(MessagePreview.of(message, username()), times);
+    /** Shows a room's message on its line if it is the newest there; says whether it was. */
+    private boolean roomNewest(ListItem item, RoomMessage message) {
+        return item.newest(MessagePreview.of(message, username()), times);
     }
 
     private void show(ConversationModel<?> model) {
