@@ -119,7 +119,10 @@ public abstract class ConversationModel<T> {
             try {
                 Transfer<Long> upload = client().files().upload(fileTarget(), file, item.reporter(ui));
                 item.track(upload);
-                ui.when(upload.result(), id -> transfers.remove(item), e -> transferFailed(item, e));
+                ui.when(upload.result(), id -> {
+                    transfers.remove(item);
+                    uploaded();
+                }, e -> transferFailed(item, e));
             } catch (HuddleException e) {
                 transferFailed(item, e);
             }
@@ -237,6 +240,10 @@ public abstract class ConversationModel<T> {
         if (log.add(message)) {
             show(message);
         }
+    }
+
+    /** A file of this user's is stored; its message arrives as an event unless a subclass says otherwise. */
+    protected void uploaded() {
     }
 
     /** Shows a message already in the log, at the end. */

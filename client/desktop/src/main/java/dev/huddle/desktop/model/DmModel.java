@@ -7,16 +7,20 @@ import dev.huddle.contracts.chat.FileTarget;
 import dev.huddle.contracts.chat.MessagePage;
 import io.vertx.core.Future;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /** A direct-message thread with one user: the same log and input as a room, without members. */
 public final class DmModel extends ConversationModel<DirectMessage> {
 
     private final HuddleClient client;
     private final String peer;
+    private final Consumer<DirectMessage> added;
 
-    DmModel(UiThread ui, HuddleClient client, String peer) {
+    /** @param added told of each message that joins the thread live: received, sent, or caught up */
+    DmModel(UiThread ui, HuddleClient client, String peer, Consumer<DirectMessage> added) {
         super(ui, new MessageLog<>(DirectMessage::id), DirectMessage::id);
         this.client = client;
+        this.added = added;
         this.peer = peer;
         setTitle(peer);
     }
@@ -28,6 +32,18 @@ public final class DmModel extends ConversationModel<DirectMessage> {
     /** A direct message to or from the peer, pushed live. */
     void received(DirectMessage message) {
         arrived(message);
+    }
+
+    @Override
+    protected void arrived(DirectMessage message) {
+        super.arrived(message);
+        added.accept(message);
+    }
+
+    /** The server tells only the recipient of a file's message: the sender fetches it. */
+    @Override
+    protected void uploaded() {
+        catchUp();
     }
 
     @Override

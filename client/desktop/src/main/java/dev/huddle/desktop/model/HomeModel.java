@@ -6,12 +6,11 @@ import dev.huddle.client.state.RoomState;
 import dev.huddle.client.store.ReadMarks;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.DirectMessage;
-import dev.huddle.contracts.chat.DmThreadList;
+import dev.huddle.contracts.chat.RoomMessage;
 import dev.huddle.contracts.chat.ServerEvent;
 import dev.huddle.contracts.room.Projects;
 import dev.huddle.contracts.room.RoomEvent;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,9 @@ import javafx.collections.ObservableList;
  * state, and the conversation open beside them. Every project is opened on the chat connection at
  * once, so messages in rooms not on screen count as unread and the others see this user online.
  * Unread counts survive a restart ({@link UnreadCounts}); what was typed in a conversation stays
- * there when another is opened; a project this user is added to appears at once.
+ * there when another is opened; a project this user is added to appears at once. Each line shows its
+ * conversation's newest message and how long ago it was ({@link ListItem}); the direct-message
+ * threads stay ordered newest first as messages arrive and are sent.
  */
 public final class HomeModel implements ChatLink.Listener {
 
@@ -40,7 +41,6 @@ public final class HomeModel implements ChatLink.Listener {
     private final HuddleClient client;
     private final Runnable loggedOut;
     private final ObservableList<ListItem> projects = FXCollections.observableArrayList();
-    private final ObservableList<ListItem> dms = FXCollections.observableArrayList();
     // every room this client has heard of, open or not: presence and messages survive switching views
     private final Map<Long, RoomState> rooms = new HashMap<>();
     private final Map<Long, CallModel> calls = new HashMap<>();
@@ -56,13 +56,22 @@ public final class HomeModel implements ChatLink.Listener {
     // what was typed per conversation (its key), kept while another conversation is open
     private final Map<String, String> drafts = new HashMap<>();
     private final UnreadCounts unread;
+    private final RelativeTime times;
+    private final DmThreads dms;
 
     HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources) {
+        this(ui, client, marks, loggedOut, sources, RelativeTime.here());
+    }
+
+    HomeModel(UiThread ui, HuddleClient client, ReadMarks marks, Runnable loggedOut, CallSources sources,
+              RelativeTime times) {
+        this.times = times;
         this.sources = sources;
         this.ui = ui;
         this.client = client;
         this.loggedOut = loggedOut;
         this.unread = new UnreadCounts(ui, client, marks);
+        this.dms = new DmThreads(unread, times, this::username);
         client.chat().addListener(this);
     }
 
@@ -80,7 +89,7 @@ public final class HomeModel implements ChatLink.Listener {
     }
 
     public ObservableList<ListItem> dms() {
-        return FXCollections.unmodifiableObservableList(dms);
+        return FXCollections.unmodifiableObservableList(dms.items());
     }
 
     /** The project or direct-message thread on screen, or null. */
@@ -124,10 +133,15 @@ public final class HomeModel implements ChatLink.Listener {
      */
     public void start() {
         connection.set(client.chat().state());
-        List<String> known = unread.knownPeers();
-        known.forEach(this::dmItem);
-        ui.when(client.directThreads(), this::showThreads, e -> known.forEach(peer -> unread.countDm(dmItem(peer))));
+        List<String> known = dms.showKnown();
+        ui.when(client.directThreads(), dms::show, e -> dms.countKnown(known));
         refresh();
+    }
+
+    /** Time has passed: each line's {@code now} becomes {@code 1 min}, and so on (the view calls this now and then). */
+    public void retime() {
+        projects.forEach(item -> item.retime(times));
+        dms.retime();
     }
 
     /** Reloads the project list (someone may have added this user to a project meanwhile). */
@@ -174,13 +188,13 @@ public final class HomeModel implements ChatLink.Listener {
         error.set("");
         ui.when(client.directHistory(peer, null, 1), page -> {
             dmUser.set("");
-            openDm(dmItem(peer));
+            openDm(dms.item(peer));
         }, this::fail);
     }
 
     public void openDm(ListItem item) {
         item.read();
-        DmModel model = new DmModel(ui, client, item.name());
+        DmModel model = new DmModel(ui, client, item.name(), dms::newest);
         show(model);
         model.load();
     }
@@ -239,11 +253,13 @@ public final class HomeModel implements ChatLink.Listener {
             calls.get(projectId).apply(event); // a call goes on while another conversation is on screen
         }
         switch (event) {
-            case ServerEvent.Chat chat -> {
-                if (!isOpenProject(chat.message().projectId()) && !client.session().isMe(chat.message().username())) {
-                    project(chat.message().projectId()).ifPresent(ListItem::unreadPlusOne);
+            // a message the count read at start already holds (its page raced the event) counts once
+            case ServerEvent.Chat chat -> project(chat.message().projectId()).ifPresent(item -> {
+                if (roomNewest(item, chat.message()) && !isOpenProject(item.projectId())
+                    && !client.session().isMe(chat.message().username())) {
+                    item.unreadPlusOne();
                 }
-            }
+            });
             case ServerEvent.Dm dm -> directMessage(dm.message());
             case ServerEvent.Room room -> roomEvent(room.event());
             case ServerEvent.Invite invite when !isOpenProject(projectId)
@@ -258,11 +274,12 @@ public final class HomeModel implements ChatLink.Listener {
 
     private void directMessage(DirectMessage dm) {
         String peer = dm.peer(username()).username();
-        ListItem item = dmItem(peer);
+        boolean newer = dms.newest(dm);
         if (open.get() instanceof DmModel thread && thread.peer().equalsIgnoreCase(peer)) {
             thread.received(dm);
-        } else if (!client.session().isMe(dm.from().username())) {
-            item.unreadPlusOne();
+        } else if (newer && !client.session().isMe(dm.from().username())) {
+            // not newer: the count read at start already holds it (its page raced the event)
+            dms.item(peer).unreadPlusOne();
         }
     }
 
@@ -308,7 +325,7 @@ public final class HomeModel implements ChatLink.Listener {
             })
             .orElseGet(() -> {
                 ListItem fresh = ListItem.project(p.id(), p.name(), p.memberCount());
-                unread.countProject(fresh);
+                unread.countProject(fresh, m -> roomNewest(fresh, m));
                 return fresh;
             })).toList();
         projects.setAll(items);
@@ -319,19 +336,9 @@ public final class HomeModel implements ChatLink.Listener {
         }
     }
 
-    /** The server's threads, newest first, then those only this computer remembers; each counted once. */
-    private void showThreads(DmThreadList threads) {
-        List<ListItem> ordered = new ArrayList<>();
-        for (DmThreadList.Item thread : threads.threads()) {
-            ListItem item = dmItem(thread.with().username());
-            ordered.add(item);
-            unread.countDm(item, thread.last().id());
-        }
-        dms.stream().filter(item -> !ordered.contains(item)).forEach(item -> {
-            ordered.add(item);
-            unread.countDm(item);
-        });
-        dms.setAll(ordered);
+    /** Shows a room's message on its line if it is the newest there; says whether it was. */
+    private boolean roomNewest(ListItem item, RoomMessage message) {
+        return item.newest(MessagePreview.of(message, username()), times);
     }
 
     private void show(ConversationModel<?> model) {
@@ -390,14 +397,6 @@ public final class HomeModel implements ChatLink.Listener {
 
     private Optional<ListItem> project(long projectId) {
         return projects.stream().filter(p -> p.projectId() == projectId).findFirst();
-    }
-
-    private ListItem dmItem(String peer) {
-        return dms.stream().filter(d -> d.name().equalsIgnoreCase(peer)).findFirst().orElseGet(() -> {
-            ListItem item = ListItem.dm(peer);
-            dms.add(0, item);
-            return item;
-        });
     }
 
     private void fail(HuddleException e) {

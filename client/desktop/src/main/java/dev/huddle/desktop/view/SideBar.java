@@ -4,6 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.huddle.desktop.model.HomeModel;
 import dev.huddle.desktop.model.ListItem;
 import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -19,6 +22,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.SVGPath;
+import javafx.util.Duration;
 
 /** The left column: who I am, my projects (with create), my direct messages (with start), logout and theme. */
 final class SideBar {
@@ -63,7 +68,8 @@ final class SideBar {
 
         ListView<ListItem> dms = list(model.dms(), "dms", model::openDm);
         dms.setPlaceholder(muted("No direct messages yet."));
-        dms.setPrefHeight(140);
+        dms.setPrefHeight(200);
+        dms.setMinHeight(130); // three threads even in a small window
         TextField dmUser = new TextField();
         dmUser.setId("dm-user");
         dmUser.setPromptText("Username");
@@ -97,10 +103,25 @@ final class SideBar {
         root = new VBox(8, top, heading("Projects"), projects, projectName, members, create, message, error,
             heading("Direct messages"), dms, new HBox(6, dmUser, startDm));
         root.setPadding(new Insets(12));
+        keepTimesCurrent(model);
         root.setPrefWidth(280);
         root.setMinWidth(240);
         root.setStyle("-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-muted;"
             + " -fx-border-width: 0 1 0 0;");
+    }
+
+    /** While the side bar is on screen, {@code now} becomes {@code 1 min} and so on without a new message. */
+    private void keepTimesCurrent(HomeModel model) {
+        Timeline clock = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.retime()));
+        clock.setCycleCount(Animation.INDEFINITE);
+        root.sceneProperty().addListener((o, was, scene) -> {
+            if (scene == null) {
+                clock.stop();
+            } else {
+                model.retime();
+                clock.play();
+            }
+        });
     }
 
     Node root() {
@@ -153,7 +174,11 @@ final class SideBar {
         return label;
     }
 
-    /** Name, member count for a project, and an unread badge when there is something new. */
+    /**
+     * Two lines, as chat apps show a conversation: the name (with the member count for a project)
+     * and how long ago the newest message was; under them that message in one line (a file icon
+     * before a shared file's name), cut to the width, and an unread badge when there is something new.
+     */
     private static final class ItemCell extends ListCell<ListItem> {
         @Override
         protected void updateItem(ListItem item, boolean empty) {
@@ -176,12 +201,46 @@ final class SideBar {
                 + " -fx-background-radius: 9; -fx-padding: 0 6 0 6; -fx-font-weight: bold;");
             badge.textProperty().bind(item.unreadProperty().asString());
             badge.visibleProperty().bind(item.unreadProperty().greaterThan(0));
+            Label time = new Label();
+            time.getStyleClass().addAll("time", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            time.textProperty().bind(item.timeProperty());
+            time.setMinWidth(Region.USE_PREF_SIZE);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox line = new HBox(6, name, count, spacer, badge);
-            line.setAlignment(Pos.CENTER_LEFT);
-            setGraphic(line);
-            setAccessibleText(item.name() + ", " + item.unread() + " unread");
+            HBox top = new HBox(6, name, count, spacer, time);
+            top.setAlignment(Pos.CENTER_LEFT);
+
+            Label preview = new Label();
+            preview.getStyleClass().addAll("preview", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            preview.textProperty().bind(item.previewProperty());
+            preview.setGraphic(fileIcon(item));
+            preview.setMinWidth(0);
+            preview.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(preview, Priority.ALWAYS);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            HBox bottom = new HBox(6, preview, badge);
+            bottom.setAlignment(Pos.CENTER_LEFT);
+            bottom.managedProperty().bind(item.previewProperty().isNotEmpty().or(item.unreadProperty().greaterThan(0)));
+            bottom.visibleProperty().bind(bottom.managedProperty());
+
+            VBox lines = new VBox(2, top, bottom);
+            // as wide as the cell and no wider: a long preview is cut with an ellipsis, never scrolled to
+            lines.setPrefWidth(0);
+            lines.setMinWidth(0);
+            setGraphic(lines);
+            setAccessibleText(item.name() + ", " + item.unread() + " unread"
+                + (item.preview().isEmpty() ? "" : ", " + item.preview() + ", " + item.time()));
+        }
+
+        /** A small page with a folded corner, shown only while the preview is a file's name. */
+        private static Node fileIcon(ListItem item) {
+            SVGPath page = new SVGPath();
+            page.setContent("M1 0 H7 L10 3 V12 H1 Z M7 0 V3 H10");
+            page.getStyleClass().add("preview-file");
+            page.setStyle("-fx-fill: transparent; -fx-stroke: -color-fg-muted; -fx-stroke-width: 1;");
+            page.visibleProperty().bind(item.previewIsFileProperty());
+            page.managedProperty().bind(item.previewIsFileProperty());
+            return page;
         }
     }
 }

@@ -79,6 +79,7 @@ class ScreenshotTour {
         register(alice);
         register(bob);
         register(carol);
+        register("frank");
         shoot(robot, "01-login");
         robot.clickOn("#register-link");
         robot.clickOn("#reg-username").write("dave");
@@ -109,9 +110,21 @@ class ScreenshotTour {
             robot.clickOn("#draft").write("Yes — I'll share the checklist in a minute.").type(KeyCode.ENTER);
             line.ok(new Command.Chat(tb, launch, "Xin chào cả nhóm, the staging build is green"));
             line.ok(new Command.Chat(tb, design, "Can you look at the header spacing?"));
+            String tf = line.ok(new Command.Login("frank", "violet-anchor-93-drum")).getString("token");
+            line.ok(new Command.Dm(tf, alice, "Welcome to the team! Before Friday please fill in the onboarding form"
+                + " and book a desk for next week 🙂"));
+            String tc = line.ok(new Command.Login(carol, "violet-anchor-93-drum")).getString("token");
+            line.ok(new Command.Dm(tc, alice, "Here is the checklist draft — the smoke test section is new, can you"
+                + " have a look before we start?"));
+            try (LineFiles files = servers.lineFiles()) {
+                Path checklist = Files.writeString(root.resolve("launch-checklist.md"), "- [ ] smoke test\n");
+                files.upload(tc, new FileTarget.User(alice), checklist, "launch-checklist.md", Progress.NONE);
+            }
             line.ok(new Command.Dm(tb, alice, "Got a minute after the check?"));
             Eventually.assertThat(() -> assertThat(log(robot)).anyMatch(l -> l.contains("staging build is green")));
-            Eventually.assertThat(() -> assertThat(text(robot, "#dms .unread")).isEqualTo("1"));
+            Eventually.assertThat(() -> assertThat(Window.fx(() -> Window.<dev.huddle.desktop.model.ListItem>list(robot,
+                "#dms").getItems().stream().map(d -> d.name() + " " + d.unread()).toList()))
+                .containsExactly(bob + " 1", carol + " 2", "frank 1"));
             robot.clickOn("#add-members").write("erin");
             robot.clickOn("#add-members-button");
             Eventually.assertThat(() -> assertThat(text(robot, "#add-result")).isNotEmpty());
