@@ -26,7 +26,8 @@ final class SideBar {
     private final VBox root;
     private final TextField projectName = new TextField();
 
-    SideBar(HomeModel model) {
+    /** @param openAccount opens the account settings (password, two-factor login) */
+    SideBar(HomeModel model, Runnable openAccount) {
         Label me = new Label(model.username());
         me.setId("me");
         me.getStyleClass().add(Styles.TITLE_4);
@@ -34,13 +35,17 @@ final class SideBar {
         theme.setId("theme");
         theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         theme.setOnAction(e -> Theme.toggle());
+        Button account = new Button("_Account");
+        account.setId("account");
+        account.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        account.setOnAction(e -> openAccount.run());
         Button logout = new Button("Log _out");
         logout.setId("logout");
         logout.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         logout.setOnAction(e -> model.logout());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(4, me, spacer, theme, logout);
+        HBox top = new HBox(4, me, spacer, account, theme, logout);
         top.setAlignment(Pos.CENTER_LEFT);
 
         ListView<ListItem> projects = list(model.projects(), "projects", model::openProject);
