@@ -4,8 +4,10 @@ import atlantafx.base.theme.Styles;
 import dev.huddle.desktop.model.AccountModel;
 import dev.huddle.desktop.model.AccountModel.Totp;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -19,7 +21,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -34,22 +38,28 @@ final class AccountView {
     AccountView(AccountModel model) {
         Button back = new Button("← _Back");
         back.setId("account-back");
-        back.getStyleClass().add(Styles.FLAT);
+        back.setMinWidth(Region.USE_PREF_SIZE);
         back.setOnAction(e -> model.back());
         Label title = Forms.title("Account: " + model.username());
         title.setId("account-title");
-        HBox head = new HBox(8, back, title);
+        title.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox head = new HBox(8, title, spacer, back);
         head.setAlignment(Pos.CENTER_LEFT);
 
-        Node card = Forms.card(head,
+        VBox password = column(heading("Password"), passwordSection(model));
+        VBox twoFactor = column(heading("Two-factor login"), totpSection(model));
+        HBox columns = new HBox(24, password, new Separator(Orientation.VERTICAL), twoFactor);
+        StackPane card = Forms.card(780, head,
             Forms.message(model.errorProperty(), Styles.DANGER, "account-error"),
             Forms.message(model.infoProperty(), Styles.SUCCESS, "account-info"),
-            heading("Password"), passwordSection(model),
-            new Separator(),
-            heading("Two-factor login"), totpSection(model));
+            columns);
         root = new ScrollPane(card);
         root.setFitToWidth(true);
-        root.setFitToHeight(true);
+        // the card stays centred while it fits, and scrolls instead of squeezing its text when it does not
+        card.minHeightProperty().bind(Bindings.createDoubleBinding(() -> root.getViewportBounds().getHeight(),
+            root.viewportBoundsProperty()));
         root.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 model.back();
@@ -108,13 +118,13 @@ final class AccountView {
         Node enrolling = shownWhen(new VBox(8,
             muted("Add this secret to your authenticator app (or open the otpauth:// link with it), then type the"
                 + " code it shows."),
-            copyable("Secret", model.secretProperty(), "totp-secret", false),
-            copyable("otpauth:// URI", model.otpauthUriProperty(), "totp-uri", true),
+            copyable("Secret", model.secretProperty(), "totp-secret", 1),
+            copyable("otpauth:// URI", model.otpauthUriProperty(), "totp-uri", 3),
             Forms.field("Code from the _app", code, "totp-code"),
             new HBox(8, confirm, cancel)), model.totpProperty().isEqualTo(Totp.ENROLLING));
 
         Node codes = shownWhen(copyable("Recovery codes (shown this once)", model.recoveryCodesProperty(),
-            "recovery-codes", true), model.recoveryCodesProperty().isNotEmpty());
+            "recovery-codes", 10), model.recoveryCodesProperty().isNotEmpty());
         PasswordField password = Forms.password();
         password.textProperty().bindBidirectional(model.disablePasswordProperty());
         TextField disableCode = Forms.text("6 digits, or a recovery code");
@@ -131,12 +141,19 @@ final class AccountView {
         return new VBox(8, checking, off, enrolling, on);
     }
 
-    /** Read-only text that can be selected and copied; an area when it may be long. */
-    private static Node copyable(String caption, ObservableValue<String> text, String id, boolean area) {
-        TextInputControl field = area ? new TextArea() : new TextField();
+    private static VBox column(Node... content) {
+        VBox column = new VBox(10, content);
+        column.setPrefWidth(340);
+        HBox.setHgrow(column, Priority.ALWAYS);
+        return column;
+    }
+
+    /** Read-only text that can be selected and copied; an area of {@code rows} lines when it may be long. */
+    private static Node copyable(String caption, ObservableValue<String> text, String id, int rows) {
+        TextInputControl field = rows > 1 ? new TextArea() : new TextField();
         if (field instanceof TextArea lines) {
             lines.setWrapText(true);
-            lines.setPrefRowCount(3);
+            lines.setPrefRowCount(rows);
         }
         field.setEditable(false);
         field.textProperty().bind(text);

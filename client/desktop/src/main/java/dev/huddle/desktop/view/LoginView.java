@@ -63,10 +63,10 @@ final class LoginView {
         Button browse = new Button("Browse…");
         browse.setId("ca-browse");
         browse.setOnAction(e -> chooseCa(ca));
-        HBox caRow = new HBox(6, ca, browse);
-        HBox.setHgrow(ca, Priority.ALWAYS);
         VBox caField = Forms.field("_CA certificate (PEM), optional", ca, "ca-file");
-        caField.getChildren().set(1, caRow);
+        HBox caRow = new HBox(6, ca, browse); // takes the field out of the box, beside its button
+        HBox.setHgrow(ca, Priority.ALWAYS);
+        caField.getChildren().add(caRow);
         caField.visibleProperty().bind(model.useTlsProperty());
         caField.managedProperty().bind(model.useTlsProperty());
 
