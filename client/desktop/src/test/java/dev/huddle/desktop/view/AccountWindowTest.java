@@ -63,7 +63,7 @@ class AccountWindowTest {
     void theSidebarOpensTheSettingsWhereThePasswordChangesAndTwoFactorLoginTurnsOn(FxRobot robot) throws Exception {
         String nina = servers.user("nina");
         Window.logIn(robot, nina);
-        robot.clickOn("#account");
+        robot.clickOn("#me");
         Eventually.assertThat(() -> assertThat(text(robot, "#account-title")).isEqualTo("Account: " + nina));
         Eventually.assertThat(() -> assertThat(shown(robot, "#totp-start")).isTrue());
         assertThat(shown(robot, "#totp-secret")).isFalse();
