@@ -133,6 +133,7 @@ public final class AccountModel {
 
     /** The screen opens: what the server says about two-factor login now; nothing secret is kept from before. */
     void opened() {
+        totp.set(Totp.UNKNOWN); // an enrolment left unconfirmed is not resumed: the server says where it stands
         clearSecrets();
         code.set("");
         error.set("");
