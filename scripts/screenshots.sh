@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Takes a screenshot of every desktop-client screen into docs/screenshots/: ScreenshotTour runs
+# Takes a screenshot of every desktop-client screen into docs/screenshots/: ScreenshotTour (and
+# AccountWindowTest for the account settings and the TLS login form) runs
 # against real services started in the test, in a virtual X display (xvfb-run) when there is none.
 # Needs: xvfb and libgtk-3-0 (apt-get install xvfb libgtk-3-0).
 set -euo pipefail
@@ -9,4 +10,4 @@ cd "$ROOT"
 source "$ROOT/scripts/find-jdk.sh"
 jdk_require
 exec ./mvnw -q -B -pl client/desktop -am test -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dtest=ScreenshotTour -Dhuddle.screenshots="$ROOT/docs/screenshots"
+  -Dtest=ScreenshotTour,AccountWindowTest -Dhuddle.screenshots="$ROOT/docs/screenshots"

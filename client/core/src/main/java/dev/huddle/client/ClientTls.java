@@ -1,5 +1,8 @@
 package dev.huddle.client;
 
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.net.ClientOptionsBase;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.PemTrustOptions;
 import java.io.IOException;
@@ -148,13 +151,34 @@ public record ClientTls(boolean enabled, Path trusted, boolean trustAny) {
         if (!enabled) {
             return options;
         }
+        trust(options);
+        return options.setHostnameVerificationAlgorithm(trustAny ? "" : "HTTPS");
+    }
+
+    /** {@code options} (the HTTP APIs) with this TLS setting applied. */
+    public HttpClientOptions applyTo(HttpClientOptions options) {
+        if (!enabled) {
+            return options;
+        }
+        trust(options);
+        return options.setVerifyHost(!trustAny);
+    }
+
+    /** {@code options} (chat-service's WebSocket) with this TLS setting applied. */
+    public WebSocketClientOptions applyTo(WebSocketClientOptions options) {
+        if (!enabled) {
+            return options;
+        }
+        trust(options);
+        return options.setVerifyHost(!trustAny);
+    }
+
+    private void trust(ClientOptionsBase options) {
         options.setSsl(true);
         if (trustAny) {
-            return options.setTrustAll(true).setHostnameVerificationAlgorithm("");
-        }
-        if (trusted != null) {
+            options.setTrustAll(true);
+        } else if (trusted != null) {
             options.setTrustOptions(new PemTrustOptions().addCertPath(trusted.toString()));
         }
-        return options.setHostnameVerificationAlgorithm("HTTPS");
     }
 }

@@ -7,6 +7,7 @@ import dev.huddle.client.http.AuthApi;
 import dev.huddle.client.http.HttpJson;
 import dev.huddle.client.http.RoomApi;
 import dev.huddle.client.http.Session;
+import dev.huddle.client.http.TotpEnrolment;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.UserRef;
@@ -20,6 +21,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
@@ -39,6 +41,7 @@ public final class HuddleClient implements AutoCloseable {
     private final Vertx vertx;
     private final boolean ownsVertx;
     private final ServerAddress address;
+    private final ClientTls tls;
     private final HttpClient http;
     private final AuthApi auth;
     private final RoomApi rooms;
@@ -46,32 +49,47 @@ public final class HuddleClient implements AutoCloseable {
     private final FileClient files;
     private volatile Session session;
 
-    private HuddleClient(Vertx vertx, boolean ownsVertx, ServerAddress address, Backoff backoff) {
+    private HuddleClient(Vertx vertx, boolean ownsVertx, ServerAddress address, ClientTls tls, Backoff backoff) {
         this.vertx = vertx;
         this.ownsVertx = ownsVertx;
         this.address = address;
-        this.http = vertx.createHttpClient();
+        this.tls = tls;
+        this.http = vertx.createHttpClient(tls.applyTo(new HttpClientOptions()));
         String host = address.socketHost();
         this.auth = new AuthApi(new HttpJson(http, "auth-service", host, address.authPort(), TIMEOUT));
         this.rooms = new RoomApi(new HttpJson(http, "room-service", host, address.roomPort(), TIMEOUT));
-        this.chat = new ChatLink(vertx, host, address.chatPort(), TIMEOUT, backoff);
-        this.files = new FileClient(URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":"
-            + address.chatPort()), () -> session == null ? null : session.token(), TIMEOUT);
+        this.chat = new ChatLink(vertx, host, address.chatPort(), TIMEOUT, backoff, tls);
+        this.files = new FileClient(URI.create(tls.httpScheme() + "://" + (host.contains(":") ? "[" + host + "]" : host)
+            + ":" + address.chatPort()), () -> session == null ? null : session.token(), TIMEOUT, tls);
     }
 
     /** A client with its own small Vert.x (one event loop), closed with it. */
     public static HuddleClient create(ServerAddress address) {
-        return create(address, Backoff.standard());
+        return create(address, ClientTls.OFF, Backoff.standard());
     }
 
     public static HuddleClient create(ServerAddress address, Backoff backoff) {
+        return create(address, ClientTls.OFF, backoff);
+    }
+
+    /** A client that speaks TLS to every port (HTTP, WebSocket, files) when {@code tls} says so. */
+    public static HuddleClient create(ServerAddress address, ClientTls tls) {
+        return create(address, tls, Backoff.standard());
+    }
+
+    public static HuddleClient create(ServerAddress address, ClientTls tls, Backoff backoff) {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1)
             .setInternalBlockingPoolSize(1));
-        return new HuddleClient(vertx, true, address, backoff);
+        return new HuddleClient(vertx, true, address, tls, backoff);
     }
 
     public ServerAddress address() {
         return address;
+    }
+
+    /** Whether this client speaks TLS, and whom it trusts. */
+    public ClientTls tls() {
+        return tls;
     }
 
     public ChatLink chat() {
@@ -117,6 +135,35 @@ public final class HuddleClient implements AutoCloseable {
             }
             return Future.succeededFuture(started);
         });
+    }
+
+    /**
+     * Changes the session's password. The server ends the account's other sessions (their tokens are
+     * revoked everywhere) and keeps this one: the client goes on with its token. The result is how many
+     * sessions ended.
+     */
+    public Future<Integer> changePassword(String currentPassword, String newPassword) {
+        return withToken(token -> auth.changePassword(token, currentPassword, newPassword));
+    }
+
+    /** Whether this account's login needs a second factor. */
+    public Future<Boolean> totpEnabled() {
+        return withToken(auth::totpEnabled);
+    }
+
+    /** Starts two-factor login: the secret for an authenticator app, pending until {@link #confirmTotp}. */
+    public Future<TotpEnrolment> enrolTotp() {
+        return withToken(auth::enrolTotp);
+    }
+
+    /** A first code from the app turns two-factor login on; the result is the recovery codes, given only now. */
+    public Future<List<String>> confirmTotp(String code) {
+        return withToken(token -> auth.confirmTotp(token, code));
+    }
+
+    /** Turns two-factor login off, with the password and a current (or recovery) code. */
+    public Future<Void> disableTotp(String password, String code) {
+        return withToken(token -> auth.disableTotp(token, password, code));
     }
 
     /** Sending and fetching files over chat-service's HTTP, as the session's user. */

@@ -1,15 +1,20 @@
 package dev.huddle.desktop;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.files.LineFiles;
 import dev.huddle.client.line.LineConnection;
 import dev.huddle.contracts.chat.Command;
+import dev.huddle.server.trust.DevelopmentTls;
 import dev.huddle.system.CallCluster;
 import dev.huddle.system.ChatCluster;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -26,24 +31,51 @@ public final class Servers implements AutoCloseable {
     private final AutoCloseable cluster;
     private final ServerAddress address;
     private final int secondLinePort;
+    private final ClientTls tls;
 
-    private Servers(AutoCloseable cluster, ServerAddress address, int secondLinePort) {
+    private Servers(AutoCloseable cluster, ServerAddress address, int secondLinePort, ClientTls tls) {
         this.cluster = cluster;
         this.address = address;
         this.secondLinePort = secondLinePort;
+        this.tls = tls;
     }
 
     public static Servers start(Path root) {
-        ChatCluster cluster = ChatCluster.start(root, Map.of());
+        return start(ChatCluster.start(root, Map.of()), ClientTls.OFF);
+    }
+
+    /**
+     * The same services with TLS on every port (HTTP, WebSocket, line), their certificate issued by a CA
+     * made as {@code ./huddle certs} makes it; {@link #tls()} trusts that CA.
+     */
+    public static Servers withTls(Path root) {
+        Path dir = root.resolve("tls");
+        try {
+            DevelopmentTls.make(dir, List.of(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChatCluster cluster = ChatCluster.start(root, Clock.systemUTC(), Map.of(
+            "HUDDLE_TLS_CERT", dir.resolve(DevelopmentTls.SERVER_CERT).toString(),
+            "HUDDLE_TLS_KEY", dir.resolve(DevelopmentTls.SERVER_KEY).toString()), Map.of());
+        return start(cluster, ClientTls.trusting(dir.resolve(DevelopmentTls.CA_CERT)));
+    }
+
+    private static Servers start(ChatCluster cluster, ClientTls tls) {
         return new Servers(cluster, new ServerAddress("127.0.0.1", cluster.httpPort(cluster.auth),
-            cluster.httpPort(cluster.rooms), cluster.httpPort(cluster.chatA)), cluster.linePortB);
+            cluster.httpPort(cluster.rooms), cluster.httpPort(cluster.chatA)), cluster.linePortB, tls);
+    }
+
+    /** How a client reaches these services: plain, or TLS trusting their CA. */
+    public ClientTls tls() {
+        return tls;
     }
 
     /** Auth, rooms, one chat instance and a media relay: calls work. */
     public static Servers withCalls(Path root) {
         CallCluster cluster = CallCluster.start(root, Clock.systemUTC());
         return new Servers(cluster, new ServerAddress("127.0.0.1", CallCluster.httpPort(cluster.auth),
-            CallCluster.httpPort(cluster.rooms), CallCluster.httpPort(cluster.chat)), cluster.linePort);
+            CallCluster.httpPort(cluster.rooms), CallCluster.httpPort(cluster.chat)), cluster.linePort, ClientTls.OFF);
     }
 
     /** What a person types on the login page to reach these services. */
@@ -60,7 +92,7 @@ public final class Servers implements AutoCloseable {
 
     /** An account with exactly this name (password {@code violet-anchor-93-drum}). */
     public void register(String name) {
-        try (HuddleClient client = HuddleClient.create(address())) {
+        try (HuddleClient client = HuddleClient.create(address(), tls)) {
             client.register(name, name + "@example.com", "violet-anchor-93-drum").await();
         }
     }
@@ -77,7 +109,7 @@ public final class Servers implements AutoCloseable {
 
     /** A second client, as huddle-cli connects: the line protocol (on the other chat instance, if there are two). */
     public LineConnection line() {
-        return LineConnection.open("127.0.0.1", secondLinePort, Duration.ofSeconds(10));
+        return LineConnection.open("127.0.0.1", secondLinePort, Duration.ofSeconds(10), tls);
     }
 
     /** A second client's file connection, as huddle-cli sends files over the line protocol, on the other chat instance. */

@@ -1,5 +1,6 @@
 package dev.huddle.client.chat;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.Command;
@@ -8,6 +9,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,8 +72,13 @@ public final class ChatLink {
     private long retryTimer = -1;
 
     public ChatLink(Vertx vertx, String host, int port, Duration timeout, Backoff backoff) {
+        this(vertx, host, port, timeout, backoff, ClientTls.OFF);
+    }
+
+    /** @param tls whether the socket speaks TLS (wss) and whom it trusts */
+    public ChatLink(Vertx vertx, String host, int port, Duration timeout, Backoff backoff, ClientTls tls) {
         this.vertx = vertx;
-        this.client = vertx.createWebSocketClient();
+        this.client = vertx.createWebSocketClient(tls.applyTo(new WebSocketClientOptions()));
         this.host = host;
         this.port = port;
         this.timeout = timeout;

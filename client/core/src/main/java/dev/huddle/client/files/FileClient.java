@@ -1,5 +1,6 @@
 package dev.huddle.client.files;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
 import dev.huddle.contracts.chat.FileInfo;
@@ -28,18 +29,25 @@ public final class FileClient implements AutoCloseable {
     private final URI base;
     private final Supplier<String> token;
     private final Duration timeout;
+    private final ClientTls tls;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
     /** @param base chat-service's HTTP address; {@code token} the session's token at the time of each call */
     public FileClient(URI base, Supplier<String> token, Duration timeout) {
+        this(base, token, timeout, ClientTls.OFF);
+    }
+
+    /** @param tls whether {@code base} (an https URL then) is reached over TLS, and whom it trusts */
+    public FileClient(URI base, Supplier<String> token, Duration timeout, ClientTls tls) {
         this.base = base;
         this.token = token;
         this.timeout = timeout;
+        this.tls = tls;
     }
 
     /** Sends {@code file} into a room or to a user under its own name; the result is the stored file's id. */
     public Transfer<Long> upload(FileTarget target, Path file, Progress progress) {
-        TusUpload tus = new TusUpload(base, currentToken(), timeout);
+        TusUpload tus = new TusUpload(base, currentToken(), timeout, tls);
         return Transfer.start(threads, progress, p -> {
             long size = size(file);
             URI upload = tus.create(target, file.getFileName().toString(), size, Sha256.of(file));
@@ -55,7 +63,7 @@ public final class FileClient implements AutoCloseable {
 
     /** Saves a file at {@code target}, written under a temporary name until its bytes are checked. */
     public Transfer<Path> download(FileInfo file, Path target, Progress progress) {
-        HttpDownload http = new HttpDownload(base, currentToken(), timeout);
+        HttpDownload http = new HttpDownload(base, currentToken(), timeout, tls);
         return Transfer.start(threads, progress, p -> {
             Path temp = temporary(target);
             try {
@@ -73,7 +81,7 @@ public final class FileClient implements AutoCloseable {
 
     /** A file's bytes in memory (a picture to show), refused when larger than {@code maxBytes}. */
     public Transfer<byte[]> fetch(FileInfo file, long maxBytes) {
-        HttpDownload http = new HttpDownload(base, currentToken(), timeout);
+        HttpDownload http = new HttpDownload(base, currentToken(), timeout, tls);
         return Transfer.start(threads, Progress.NONE, p -> {
             if (file.size() > maxBytes) {
                 throw new HuddleException(ErrorCode.TOO_LARGE, file.name() + " is too large to show");

@@ -1,5 +1,6 @@
 package dev.huddle.desktop.model;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.client.store.ReadMarks;
@@ -7,7 +8,6 @@ import dev.huddle.client.store.TokenStore;
 import dev.huddle.contracts.ErrorCode;
 import java.io.UncheckedIOException;
 import java.util.Optional;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -20,18 +20,27 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 public final class AppModel {
 
     /** The screens. */
-    public enum Screen { LOGIN, REGISTER, HOME }
+    public enum Screen { LOGIN, REGISTER, HOME, ACCOUNT }
+
+    /** Makes a client for an address, speaking TLS or not ({@code HuddleClient::create}). */
+    @FunctionalInterface
+    public interface Clients {
+        HuddleClient create(ServerAddress address, ClientTls tls);
+    }
 
     static final String SERVER = "server";
     static final String USERNAME = "username";
     static final String REMEMBER = "remember";
+    static final String TLS = "tls";
+    static final String TLS_CA = "tls.ca";
 
     private final UiThread ui;
     private final Prefs prefs;
-    private final Function<ServerAddress, HuddleClient> clients;
+    private final Clients clients;
     private final CallSources sources;
     private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.LOGIN);
     private final ReadOnlyObjectWrapper<HomeModel> home = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AccountModel> account = new ReadOnlyObjectWrapper<>();
     private final LoginModel login;
     private final RegisterModel register;
     private final TokenStore tokens;
@@ -40,19 +49,19 @@ public final class AppModel {
      * @param defaultServer the address shown when none is remembered
      * @param clients       makes a client for an address ({@code HuddleClient::create})
      */
-    public AppModel(UiThread ui, Prefs prefs, String defaultServer, Function<ServerAddress, HuddleClient> clients) {
+    public AppModel(UiThread ui, Prefs prefs, String defaultServer, Clients clients) {
         this(ui, prefs, defaultServer, clients, CallSources.synthetic());
     }
 
     /** As above, with the call's camera, screen and microphone from {@code sources}. */
-    public AppModel(UiThread ui, Prefs prefs, String defaultServer, Function<ServerAddress, HuddleClient> clients,
-                    CallSources sources) {
+    public AppModel(UiThread ui, Prefs prefs, String defaultServer, Clients clients, CallSources sources) {
         this.sources = sources;
         this.ui = ui;
         this.prefs = prefs;
         this.clients = clients;
         this.login = new LoginModel(this, prefs.get(SERVER, defaultServer), prefs.get(USERNAME, ""),
-            Boolean.parseBoolean(prefs.get(REMEMBER, "false")));
+            Boolean.parseBoolean(prefs.get(REMEMBER, "false")), Boolean.parseBoolean(prefs.get(TLS, "false")),
+            prefs.get(TLS_CA, ""));
         this.register = new RegisterModel(this);
         this.tokens = new TokenStore(prefs.dir().resolve("desktop-token"));
     }
@@ -67,14 +76,16 @@ public final class AppModel {
             return;
         }
         ServerAddress address;
+        ClientTls tls;
         try {
             address = ServerAddress.parse(login.serverProperty().get());
+            tls = login.tls();
         } catch (IllegalArgumentException e) {
             tokens.delete();
             return;
         }
         login.resuming(true);
-        HuddleClient client = newClient(address);
+        HuddleClient client = clients.create(address, tls);
         ui.when(client.resume(token.get()), session -> {
             login.resuming(false);
             loggedIn(client, address, session.username(), true, session.token());
@@ -107,12 +118,30 @@ public final class AppModel {
         return home.getReadOnlyProperty();
     }
 
+    /** The account settings screen's model while logged in, else null. */
+    public ReadOnlyObjectProperty<AccountModel> accountProperty() {
+        return account.getReadOnlyProperty();
+    }
+
+    /** Opens the account settings screen (from the side bar). */
+    public void showAccount() {
+        if (account.get() != null) {
+            account.get().opened();
+            screen.set(Screen.ACCOUNT);
+        }
+    }
+
     UiThread ui() {
         return ui;
     }
 
+    /**
+     * A client for {@code address}, with the TLS setting of the login form.
+     *
+     * @throws IllegalArgumentException when TLS is on and its CA file cannot be read
+     */
     HuddleClient newClient(ServerAddress address) {
-        return clients.apply(address);
+        return clients.create(address, login.tls());
     }
 
     void showRegister(String server) {
@@ -130,6 +159,8 @@ public final class AppModel {
         prefs.put(SERVER, address.text());
         prefs.put(USERNAME, username);
         prefs.put(REMEMBER, Boolean.toString(remember));
+        prefs.put(TLS, Boolean.toString(client.tls().enabled()));
+        prefs.put(TLS_CA, client.tls().trusted() == null ? "" : client.tls().trusted().toString());
         if (remember) {
             saveQuietly(token);
         } else {
@@ -139,6 +170,7 @@ public final class AppModel {
         ReadMarks marks = ReadMarks.in(prefs.dir().resolve("read"), address.text(), username,
             write -> Thread.ofVirtual().start(write));
         HomeModel model = new HomeModel(ui, client, marks, () -> loggedOut(client), sources);
+        account.set(new AccountModel(ui, client, () -> screen.set(Screen.HOME)));
         home.set(model);
         screen.set(Screen.HOME);
         model.start();
@@ -177,6 +209,7 @@ public final class AppModel {
             home.get().closing();
         }
         client.close();
+        account.set(null);
         home.set(null);
         login.reset("You are logged out.");
         screen.set(Screen.LOGIN);

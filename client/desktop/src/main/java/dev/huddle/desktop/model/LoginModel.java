@@ -1,9 +1,11 @@
 package dev.huddle.desktop.model;
 
+import dev.huddle.client.ClientTls;
 import dev.huddle.client.HuddleClient;
 import dev.huddle.client.ServerAddress;
 import dev.huddle.contracts.ErrorCode;
 import dev.huddle.contracts.HuddleException;
+import java.nio.file.Path;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -18,7 +20,10 @@ import javafx.beans.property.StringProperty;
 /**
  * The login page: server address (remembered), username, password; errors said inline. When the
  * server answers that the account has two-factor login on, a code field appears and the next login
- * sends its code (from the authenticator app, or a recovery code).
+ * sends its code (from the authenticator app, or a recovery code). "Use TLS" speaks TLS to every
+ * port, trusting the JDK's certificate authorities or, when a CA file is given, the certificates in
+ * it (the {@code ca.crt} of {@code ./huddle certs}); both are remembered with the address. There is
+ * deliberately no "trust any certificate" here: that is the CLI's {@code --insecure}, for testing.
  */
 public final class LoginModel {
 
@@ -32,11 +37,15 @@ public final class LoginModel {
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty remember;
+    private final BooleanProperty useTls;
+    private final StringProperty caFile;
     private final BooleanBinding canLogin;
 
-    LoginModel(AppModel app, String server, String username, boolean remember) {
+    LoginModel(AppModel app, String server, String username, boolean remember, boolean useTls, String caFile) {
         this.app = app;
         this.remember = new SimpleBooleanProperty(remember);
+        this.useTls = new SimpleBooleanProperty(useTls);
+        this.caFile = new SimpleStringProperty(caFile);
         this.server = new SimpleStringProperty(server);
         this.username = new SimpleStringProperty(username);
         this.canLogin = Bindings.createBooleanBinding(() -> !busy.get() && filled(this.server) && filled(this.username)
@@ -54,6 +63,16 @@ public final class LoginModel {
     /** "Remember me": keep the session on this computer until logout or until it expires. */
     public BooleanProperty rememberProperty() {
         return remember;
+    }
+
+    /** Speak TLS to the server (its ports must have TLS on: {@code HUDDLE_TLS_CERT}). */
+    public BooleanProperty useTlsProperty() {
+        return useTls;
+    }
+
+    /** With TLS: a PEM file of the certificates to trust instead of the JDK's (empty: the JDK's). */
+    public StringProperty caFileProperty() {
+        return caFile;
     }
 
     public StringProperty passwordProperty() {
@@ -98,10 +117,16 @@ public final class LoginModel {
             error.set("Server address: " + e.getMessage() + ".");
             return;
         }
+        HuddleClient client;
+        try {
+            client = app.newClient(address);
+        } catch (IllegalArgumentException e) {
+            error.set("TLS: " + e.getMessage() + ".");
+            return;
+        }
         busy.set(true);
         error.set("");
         info.set("");
-        HuddleClient client = app.newClient(address);
         String name = username.get().strip();
         String given = codeNeeded.get() && filled(code) ? code.get().strip() : null;
         app.ui().when(client.login(name, password.get(), given), session -> {
@@ -123,6 +148,18 @@ public final class LoginModel {
                 error.set(Problems.say(e));
             }
         });
+    }
+
+    /**
+     * The TLS setting the form describes.
+     *
+     * @throws IllegalArgumentException when TLS is on and the CA file cannot be read
+     */
+    ClientTls tls() {
+        if (!useTls.get()) {
+            return ClientTls.OFF;
+        }
+        return filled(caFile) ? ClientTls.trusting(Path.of(caFile.get().strip())) : ClientTls.systemTrust();
     }
 
     public void register() {

@@ -10,7 +10,8 @@ import java.util.Properties;
 
 /**
  * What the desktop client remembers between runs, in {@code ~/.huddle/desktop.properties}: the
- * server address last logged in to, the last username, whether to stay logged in, and the theme.
+ * server address last logged in to and whether to speak TLS to it (and the CA file to trust), the last
+ * username, whether to stay logged in, and the theme.
  * Never a password or a token (a remembered token lives in its own owner-only file, {@code TokenStore}).
  */
 public final class Prefs {

@@ -65,7 +65,14 @@ public final class RegisterModel {
         ServerAddress address = ServerAddress.parse(server.get());
         busy.set(true);
         error.set("");
-        HuddleClient client = app.newClient(address);
+        HuddleClient client;
+        try {
+            client = app.newClient(address);
+        } catch (IllegalArgumentException e) {
+            busy.set(false);
+            error.set("TLS: " + e.getMessage() + ".");
+            return;
+        }
         String name = username.get().strip();
         app.ui().when(client.register(name, email.get().strip(), password.get()), user -> {
             busy.set(false);

@@ -12,6 +12,8 @@ public final class AppView {
     private final AppModel model;
     private final LoginView login;
     private final RegisterView register;
+    private HomeView homeView;
+    private HomeModel homeOf;
 
     public AppView(AppModel model) {
         this.model = model;
@@ -26,9 +28,21 @@ public final class AppView {
         return root;
     }
 
+    /** The home screen of the current session: kept while it lasts, so coming back from the settings finds it as it was. */
+    private HomeView homeView() {
+        HomeModel home = model.homeProperty().get();
+        if (homeView == null || homeOf != home) {
+            homeView = new HomeView(home, model::showAccount);
+            homeOf = home;
+        }
+        return homeView;
+    }
+
     private void show() {
         switch (model.screenProperty().get()) {
             case LOGIN -> {
+                homeView = null;
+                homeOf = null;
                 root.getChildren().setAll(login.root());
                 login.focus();
             }
@@ -36,9 +50,11 @@ public final class AppView {
                 root.getChildren().setAll(register.root());
                 register.focus();
             }
-            case HOME -> {
-                HomeModel home = model.homeProperty().get();
-                root.getChildren().setAll(new HomeView(home).root());
+            case HOME -> root.getChildren().setAll(homeView().root());
+            case ACCOUNT -> {
+                AccountView account = new AccountView(model.accountProperty().get());
+                root.getChildren().setAll(account.root());
+                account.focus();
             }
         }
     }

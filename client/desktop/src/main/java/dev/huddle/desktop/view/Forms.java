@@ -20,9 +20,14 @@ final class Forms {
     }
 
     static StackPane card(Node... content) {
+        return card(380, content);
+    }
+
+    /** A card as wide as {@code maxWidth} at most. */
+    static StackPane card(double maxWidth, Node... content) {
         VBox box = new VBox(10, content);
         box.setPadding(new Insets(28));
-        box.setMaxWidth(380);
+        box.setMaxWidth(maxWidth);
         box.setMaxHeight(Region.USE_PREF_SIZE);
         box.getStyleClass().add("huddle-card");
         box.setStyle("-fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;"

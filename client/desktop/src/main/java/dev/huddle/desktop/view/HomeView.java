@@ -30,9 +30,9 @@ final class HomeView {
     private final HomeModel model;
     private final SideBar side;
 
-    HomeView(HomeModel model) {
+    HomeView(HomeModel model, Runnable openAccount) {
         this.model = model;
-        this.side = new SideBar(model);
+        this.side = new SideBar(model, openAccount);
         root.setLeft(side.root());
         root.setBottom(statusBar());
         model.openProperty().addListener((o, was, now) -> show(now));

@@ -17,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -31,18 +32,25 @@ final class SideBar {
     private final VBox root;
     private final TextField projectName = new TextField();
 
-    SideBar(HomeModel model) {
-        Label me = new Label(model.username());
+    /** @param openAccount opens the account settings (password, two-factor login) */
+    SideBar(HomeModel model, Runnable openAccount) {
+        // your own name opens your account's settings, as in most chat clients
+        Button me = new Button(model.username());
         me.setId("me");
-        me.getStyleClass().add(Styles.TITLE_4);
+        me.getStyleClass().addAll(Styles.TITLE_4, Styles.TEXT_BOLD, Styles.FLAT);
+        me.setTooltip(new Tooltip("Account settings: password, two-factor login"));
+        me.setMinWidth(0);
+        me.setOnAction(e -> openAccount.run());
         Button theme = new Button("Theme");
         theme.setId("theme");
         theme.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         theme.setOnAction(e -> Theme.toggle());
+        theme.setMinWidth(Region.USE_PREF_SIZE);
         Button logout = new Button("Log _out");
         logout.setId("logout");
         logout.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
         logout.setOnAction(e -> model.logout());
+        logout.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(4, me, spacer, theme, logout);

@@ -326,7 +326,7 @@ class ScreenModelsTest {
 
     @Test
     void afterADropTheClientReconnectsRejoinsFetchesWhatItMissedAndKeepsWhatWasTyped() {
-        ui = new UiHarness(servers, home, address -> dev.huddle.client.HuddleClient.create(address,
+        ui = new UiHarness(servers, home, (address, tls) -> dev.huddle.client.HuddleClient.create(address, tls,
             new dev.huddle.client.chat.Backoff(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), () -> 0.5)));
         String alice = servers.user("alice");
         String bob = servers.user("bob");

@@ -1,14 +1,12 @@
 package dev.huddle.desktop.model;
 
 import dev.huddle.client.HuddleClient;
-import dev.huddle.client.ServerAddress;
 import dev.huddle.desktop.Servers;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +26,7 @@ final class UiHarness implements AutoCloseable {
         this(servers, home, HuddleClient::create);
     }
 
-    UiHarness(Servers servers, Path home, Function<ServerAddress, HuddleClient> clients) {
+    UiHarness(Servers servers, Path home, AppModel.Clients clients) {
         app = new AppModel(new UiThread(thread::execute), new Prefs(home.resolve("desktop.properties")),
             servers.address().text(), clients);
     }
