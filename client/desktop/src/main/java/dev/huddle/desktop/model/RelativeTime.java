@@ -15,6 +15,7 @@ import java.util.Locale;
  * an hour, the time of day ({@code 14:02}) for the rest of today, the weekday ({@code Mon}) for the
  * six days before, the day ({@code 3 Dec}) earlier this year and with the year before that. Days
  * are counted in {@code zone}; dates and times are written as {@code locale} writes them.
+ * {@link #stamp} is a conversation line's time: always the time of day, after the day when not today.
  */
 public final class RelativeTime {
 
@@ -57,5 +58,22 @@ public final class RelativeTime {
             return weekday.format(day);
         }
         return (day.getYear() == today.getYear() ? dayThisYear : dayWithYear).format(day);
+    }
+
+    /**
+     * A message's time in a conversation: {@code 14:02} today, {@code Mon 14:02} in the six days
+     * before, {@code 3 Dec 14:02} earlier this year, {@code 3 Dec 2025 14:02} before that.
+     */
+    public String stamp(Instant at) {
+        LocalDate day = at.atZone(zone).toLocalDate();
+        LocalDate today = clock.instant().atZone(zone).toLocalDate();
+        String time = timeOfDay.format(at.atZone(zone));
+        if (!day.isBefore(today)) {
+            return time;
+        }
+        if (day.isAfter(today.minusDays(7))) {
+            return weekday.format(day) + " " + time;
+        }
+        return (day.getYear() == today.getYear() ? dayThisYear : dayWithYear).format(day) + " " + time;
     }
 }

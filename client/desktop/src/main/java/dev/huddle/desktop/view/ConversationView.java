@@ -3,6 +3,7 @@ package dev.huddle.desktop.view;
 import atlantafx.base.theme.Styles;
 import dev.huddle.desktop.model.ConversationModel;
 import dev.huddle.desktop.model.LogEntry;
+import dev.huddle.desktop.model.RelativeTime;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -147,6 +148,8 @@ final class ConversationView {
 
     /** {@code username: message - timestamp}, the name in bold; notices muted and in italics; a shared file below its line. */
     private static final class EntryCell extends ListCell<LogEntry> {
+        private static final RelativeTime TIMES = RelativeTime.here();
+
         private final ConversationModel<?> model;
 
         EntryCell(ConversationModel<?> model) {
@@ -172,7 +175,7 @@ final class ConversationView {
                 name.setStyle("-fx-font-weight: bold; -fx-fill: " + (entry.mine() ? "-color-accent-fg" : "-color-fg-default") + ";");
                 Text body = new Text(entry.text());
                 body.setStyle("-fx-fill: -color-fg-default;");
-                Text time = new Text(" - " + entry.at());
+                Text time = new Text("  " + TIMES.stamp(entry.at()));
                 time.setStyle("-fx-fill: -color-fg-subtle; -fx-font-size: 0.85em;");
                 flow = new TextFlow(name, body, time);
             }

@@ -69,4 +69,20 @@ class RelativeTimeTest {
             Arguments.of(Locale.GERMANY, NOW.minusHours(1), "13:30"),
             Arguments.of(Locale.GERMANY, NOW.minusDays(2), "Mo."));
     }
+
+    static Stream<Arguments> stamps() {
+        return Stream.of(
+            Arguments.of("just sent", NOW, "14:30"),
+            Arguments.of("a little in the future", NOW.plusSeconds(20), "14:30"),
+            Arguments.of("just after midnight today", NOW.withHour(0).withMinute(2), "00:02"),
+            Arguments.of("yesterday evening", NOW.minusDays(1).withHour(23).withMinute(59), "Tue 23:59"),
+            Arguments.of("a week ago", NOW.minusDays(7), "25 Nov 14:30"),
+            Arguments.of("last year", ZonedDateTime.of(2025, 12, 3, 9, 5, 0, 0, BERLIN), "3 Dec 2025 09:05"));
+    }
+
+    @ParameterizedTest(name = "{0}: {2}")
+    @MethodSource("stamps")
+    void aConversationLineShowsTheTimeOfDayAfterTheDayWhenNotToday(String when, ZonedDateTime at, String shown) {
+        assertThat(new RelativeTime(CLOCK, BERLIN, Locale.UK).stamp(at.toInstant())).isEqualTo(shown);
+    }
 }
