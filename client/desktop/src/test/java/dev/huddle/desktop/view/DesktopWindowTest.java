@@ -81,7 +81,8 @@ class DesktopWindowTest {
         String bob = servers.user("bob");
         String carol = servers.user("carol");
         Window.logIn(robot, alice);
-        assertThat(showing(robot, "#projects-empty")).isTrue();
+        // the side bar shows first; the project list (empty here) once it has loaded
+        Eventually.assertThat(() -> assertThat(showing(robot, "#projects-empty")).isTrue());
 
         robot.clickOn("#project-name").write("Launch plan");
         robot.clickOn("#project-members").write(bob + ", ghost");
