@@ -2,6 +2,7 @@ package dev.huddle.system;
 
 import dev.huddle.contracts.chat.Reply;
 import dev.huddle.contracts.chat.LineReply;
+import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,16 +11,20 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A raw TCP client of the line protocol for the file tests, exactly what {@code nc} would send (lines
  * and raw bytes interleaved byte for byte, which the client library never does): lines out,
  * reply lines and pushed {@code EVENT} lines in, kept apart.
  */
-final class RawLineClient implements LineTestClient {
+final class RawLineClient implements AutoCloseable {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Socket socket;
     private final OutputStream out;
@@ -45,10 +50,19 @@ final class RawLineClient implements LineTestClient {
         }
     }
 
-    @Override
-    public String send(String line) {
+    /** Sends one line and returns the reply line (OK or ERR) that answers it. */
+    String send(String line) {
         sendRaw((line + "\n").getBytes(StandardCharsets.UTF_8));
         return nextReply();
+    }
+
+    /** Sends a line expected to succeed; returns the reply's JSON object. */
+    JsonObject ok(String line) {
+        String reply = send(line);
+        if (!(LineReply.parse(reply) instanceof Reply.Ok ok)) {
+            throw new AssertionError("expected OK for '" + line + "' but got: " + reply);
+        }
+        return ok.json() instanceof JsonObject json ? json : new JsonObject().put("items", ok.json());
     }
 
     void sendRaw(byte[] bytes) {
@@ -73,8 +87,24 @@ final class RawLineClient implements LineTestClient {
         }
     }
 
-    @Override
-    public BlockingQueue<Reply.Event> events() {
+    /** The next pushed event matching {@code wanted}; others before it are skipped. */
+    Reply.Event awaitEvent(Predicate<Reply.Event> wanted) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                Reply.Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event != null && wanted.test(event)) {
+                    return event;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("no matching event within " + WAIT);
+    }
+
+    /** Events received so far that nobody took. */
+    BlockingQueue<Reply.Event> events() {
         return events;
     }
 
