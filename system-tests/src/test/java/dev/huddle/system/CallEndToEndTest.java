@@ -13,12 +13,14 @@ import dev.huddle.server.testing.Eventually;
 import io.vertx.core.json.JsonObject;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,12 +33,26 @@ class CallEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    @RegisterExtension
-    static final CallClusterPerClass calls = new CallClusterPerClass();
+    @TempDir
+    static Path root;
+    static CallCluster cluster;
+    static LineClient nc;
+
+    @BeforeAll
+    static void start() {
+        cluster = CallCluster.start(root, Clock.systemUTC());
+        nc = LineClient.connect(cluster.linePort);
+    }
+
+    @AfterAll
+    static void stop() {
+        nc.close();
+        cluster.close();
+    }
 
     @Test
     void twoParticipantsSeeEachOthersFramesWholeAndInOrderAndHearEachOther() {
-        CallRoom room = CallRoom.create(calls.nc(), "Pair", 1);
+        CallRoom room = CallRoom.create(nc, "Pair", 1);
         try (Participant alice = join(room, 0, 640, 480, null); Participant bob = join(room, 1, 640, 480, null)) {
             for (Participant[] pair : new Participant[][] {{alice, bob}, {bob, alice}}) {
                 Participant sender = pair[0];
@@ -53,7 +69,7 @@ class CallEndToEndTest {
 
     @Test
     void theOthersSeeTheCameraAndMicrophoneToggled() {
-        CallRoom room = CallRoom.create(calls.nc(), "Toggles", 1);
+        CallRoom room = CallRoom.create(nc, "Toggles", 1);
         try (Participant alice = join(room, 0, 320, 240, null); Participant bob = join(room, 1, 320, 240, null)) {
             Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).isNotEmpty());
             assertThat(bob.peer(alice).camera()).isTrue();
@@ -73,7 +89,7 @@ class CallEndToEndTest {
 
     @Test
     void audioComesOutOfTheJitterBufferInOrder() {
-        CallRoom room = CallRoom.create(calls.nc(), "Voice", 1);
+        CallRoom room = CallRoom.create(nc, "Voice", 1);
         try (Participant alice = join(room, 0, 320, 240, null, new NumberedAudio());
              Participant bob = join(room, 1, 320, 240, null, null)) {
             Eventually.assertThat(WAIT, () -> assertThat(bob.heardNumbers()).hasSizeGreaterThan(50));
@@ -104,7 +120,7 @@ class CallEndToEndTest {
 
     @Test
     void inAThreePersonCallEveryoneSeesBothOthers() {
-        CallRoom room = CallRoom.create(calls.nc(), "Trio", 2);
+        CallRoom room = CallRoom.create(nc, "Trio", 2);
         try (Participant alice = join(room, 0, 320, 240, null);
              Participant bob = join(room, 1, 320, 240, null);
              Participant carol = join(room, 2, 320, 240, null)) {
@@ -138,8 +154,8 @@ class CallEndToEndTest {
     }
 
     private void lossyCall(double loss, int framesWanted, int width, int height) {
-        CallRoom room = CallRoom.create(calls.nc(), "Lossy", 1);
-        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", calls.cluster().relayUdpPort, loss, 7);
+        CallRoom room = CallRoom.create(nc, "Lossy", 1);
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, loss, 7);
              Participant alice = join(room, 0, width, height, path);
              Participant bob = join(room, 1, width, height, null)) {
             if (loss >= 0.2) {
@@ -166,9 +182,9 @@ class CallEndToEndTest {
     @Test
     void twoCliParticipantsOneSendingAVideoFilePrintStatsEverySecondAndSaveOnlyWholeFrames(@TempDir Path frames)
         throws Exception {
-        CallRoom room = CallRoom.create(calls.nc(), "Cli", 1);
+        CallRoom room = CallRoom.create(nc, "Cli", 1);
         Path clip = dev.huddle.client.media.VideoFiles.coloured(frames.resolve("clip.avi"), 320, 240, 6);
-        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", calls.cluster().relayUdpPort, 0.05, 11)) {
+        try (LossyUdpProxy path = new LossyUdpProxy("127.0.0.1", cluster.relayUdpPort, 0.05, 11)) {
             var alice = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 0,
                 "--relay", "127.0.0.1:" + path.port(), "--save-frames", frames.resolve("alice").toString()));
             var bob = java.util.concurrent.CompletableFuture.supplyAsync(() -> cliCall(room, 1,
@@ -219,7 +235,7 @@ class CallEndToEndTest {
     private static CliCallRun cliCall(CallRoom room, int index, String... options) {
         List<String> args = new ArrayList<>(List.of("--seconds", "4", "--json"));
         args.addAll(List.of(options));
-        return CliCallRun.run(calls.cluster(), calls.root(), room, index, args.toArray(String[]::new));
+        return CliCallRun.run(cluster, root, room, index, args.toArray(String[]::new));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -230,7 +246,7 @@ class CallEndToEndTest {
 
     private static Participant join(CallRoom room, int index, int width, int height, LossyUdpProxy path,
                                     AudioSource audio) {
-        return Participant.join(calls.cluster().linePort, room, index, path, name -> new CallSettings(
+        return Participant.join(cluster.linePort, room, index, path, name -> new CallSettings(
             new SyntheticVideo(width, height, name), audio, CallSettings.DEFAULT_FPS, CallSettings.DEFAULT_QUALITY));
     }
 }

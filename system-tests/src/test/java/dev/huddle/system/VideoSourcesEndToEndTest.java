@@ -8,11 +8,14 @@ import dev.huddle.client.media.LiveVideo;
 import dev.huddle.client.media.VideoFiles;
 import dev.huddle.server.testing.Eventually;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The FFmpeg video sources in real calls through a real relay, with real auth and room services:
@@ -25,16 +28,30 @@ class VideoSourcesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(45);
     private static final int FILE_FRAMES = 6;
 
-    @RegisterExtension
-    static final CallClusterPerClass calls = new CallClusterPerClass();
+    @TempDir
+    static Path root;
+    static CallCluster cluster;
+    static LineClient nc;
+
+    @BeforeAll
+    static void start() {
+        cluster = CallCluster.start(root, Clock.systemUTC());
+        nc = LineClient.connect(cluster.linePort);
+    }
+
+    @AfterAll
+    static void stop() {
+        nc.close();
+        cluster.close();
+    }
 
     @Test
     void aVideoFileArrivesFrameByFrameWholeInOrderAndLooped() throws Exception {
-        Path clip = VideoFiles.coloured(calls.root().resolve("clip.avi"), 320, 240, FILE_FRAMES);
-        CallRoom room = CallRoom.create(calls.nc(), "File", 1);
-        try (Participant alice = Participant.join(calls.cluster().linePort, room, 0, null,
+        Path clip = VideoFiles.coloured(root.resolve("clip.avi"), 320, 240, FILE_FRAMES);
+        CallRoom room = CallRoom.create(nc, "File", 1);
+        try (Participant alice = Participant.join(cluster.linePort, room, 0, null,
                 name -> settings(new FileVideo(clip, 640, 480, true)));
-             Participant bob = Participant.join(calls.cluster().linePort, room, 1, null, name -> settings(null))) {
+             Participant bob = Participant.join(cluster.linePort, room, 1, null, name -> settings(null))) {
             Eventually.assertThat(WAIT, () -> assertThat(bob.framesFrom(alice.name)).hasSizeGreaterThan(2 * FILE_FRAMES));
             bob.assertWholeAndInOrder(alice.name);
             for (Participant.Shown frame : bob.framesFrom(alice.name)) {
@@ -49,10 +66,10 @@ class VideoSourcesEndToEndTest {
     void aSharedScreenArrivesWholeAndLive() throws Exception {
         try (VirtualDisplay display = VirtualDisplay.start()) {
             display.paint();
-            CallRoom room = CallRoom.create(calls.nc(), "Screen", 1);
-            try (Participant alice = Participant.join(calls.cluster().linePort, room, 0, null,
+            CallRoom room = CallRoom.create(nc, "Screen", 1);
+            try (Participant alice = Participant.join(cluster.linePort, room, 0, null,
                     name -> settings(LiveVideo.screen(display.name, 640, 480, CallSettings.DEFAULT_FPS, true)));
-                 Participant bob = Participant.join(calls.cluster().linePort, room, 1, null, name -> settings(null))) {
+                 Participant bob = Participant.join(cluster.linePort, room, 1, null, name -> settings(null))) {
                 Eventually.assertThat(WAIT, () -> assertThat(coloursSeen(bob, alice))
                     .as("the painter's colours, changing as the screen does").hasSizeGreaterThanOrEqualTo(3));
                 bob.assertWholeAndInOrder(alice.name);
